@@ -1,0 +1,99 @@
+import type { AppConfig } from '../config/config.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { readOrCreateSecret } from '../platform/data-dir/secrets-file.js';
+import { EventBus } from '../platform/jobs/domain-events.js';
+import { JobQueue } from '../platform/jobs/job-queue.js';
+import type { Logger } from '../platform/logging/logger.js';
+import { Metrics } from '../platform/metrics/metrics.js';
+import { SandboxHost } from '../platform/sandbox/sandbox-host.js';
+import type { VendorSimulator } from '../platform/sandbox/vendor-simulator.js';
+import type { DoctorCheck } from '../modules/ops/doctor.service.js';
+import { platformDoctorChecks } from '../modules/ops/platform-checks.js';
+import type { IdentityDeps } from '../modules/identity/platform-admin.service.js';
+
+/**
+ * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
+ * which adapter implements which port; tests build containers with their own configuration.
+ */
+export interface Container {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly database: Database;
+  readonly jobs: JobQueue;
+  readonly events: EventBus;
+  readonly metrics: Metrics;
+  readonly sandbox: SandboxHost;
+  readonly jwtSecret: string;
+  readonly doctorChecks: DoctorCheck[];
+  readonly identity: IdentityDeps;
+  /** Releases every resource in reverse order of acquisition. */
+  dispose(): Promise<void>;
+}
+
+export interface ContainerOptions {
+  config: AppConfig;
+  logger: Logger;
+  attachToRunningServer?: boolean;
+  /** Tests shorten the queue's dead-job detection. */
+  jobMaintenanceIntervalSeconds?: number;
+}
+
+/**
+ * Simulators of the vendor APIs whose integrations run in sandbox mode. Each capability adds its
+ * own here (DTDC, Razorpay, WhatsApp, OpenAI, …) together with its adapter wiring.
+ */
+function sandboxSimulators(config: AppConfig): VendorSimulator[] {
+  void config;
+  return [];
+}
+
+export async function createContainer(options: ContainerOptions): Promise<Container> {
+  const { config, logger } = options;
+  const database = await openDatabase({
+    config,
+    logger,
+    attachToRunningServer: options.attachToRunningServer ?? false,
+  });
+  const disposers: Array<() => Promise<void>> = [() => database.close()];
+  const dispose = async () => {
+    for (const disposer of disposers.reverse())
+      await disposer().catch((error: unknown) => logger.error({ err: error }, 'dispose failed'));
+  };
+  try {
+    const jwtSecret = config.jwtSecret ?? (await readOrCreateSecret(config.dataDir, 'jwt-secret'));
+    const jobs = new JobQueue({
+      connectionString: database.connectionString,
+      pool: database.pool,
+      logger,
+      concurrency: config.worker.concurrency,
+      pollIntervalSeconds: config.worker.pollIntervalSeconds,
+      ...(options.jobMaintenanceIntervalSeconds
+        ? { maintenanceIntervalSeconds: options.jobMaintenanceIntervalSeconds }
+        : {}),
+    });
+    disposers.push(() => jobs.stop());
+    const events = new EventBus(jobs, database.db);
+    const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
+    disposers.push(() => sandbox.stop());
+    const metrics = new Metrics();
+    metrics.observeDatabasePool(database.pool);
+    metrics.observeJobQueue(jobs);
+
+    return {
+      config,
+      logger,
+      database,
+      jobs,
+      events,
+      metrics,
+      sandbox,
+      jwtSecret,
+      doctorChecks: platformDoctorChecks(config, database, jobs),
+      identity: { pool: database.pool, db: database.db, events },
+      dispose,
+    };
+  } catch (error) {
+    await dispose();
+    throw error;
+  }
+}

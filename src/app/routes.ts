@@ -1,0 +1,16 @@
+import type { FastifyZodApp } from '../platform/http/fastify-types.js';
+import { registerHealthRoutes } from '../platform/health/health.routes.js';
+import { readinessChecks } from '../modules/ops/platform-checks.js';
+import type { Container } from './container.js';
+
+/**
+ * The route table: every module's routes, registered in one place. Later capabilities add their
+ * `register…Routes(app, deps)` call here under `/api/v1`.
+ */
+export function registerRoutes(
+  app: FastifyZodApp,
+  container: Container,
+  isShuttingDown: () => boolean,
+): void {
+  registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
+}

@@ -1,0 +1,27 @@
+import closeWithGrace from 'close-with-grace';
+import { createContainer } from '../../app/container.js';
+import { runMigrations } from '../../platform/db/migrations.js';
+import { createLogger } from '../../platform/logging/logger.js';
+import { loadConfigOrExit } from '../cli-context.js';
+
+/**
+ * `spareflow worker`: only the job worker, for scale-out next to API processes
+ * (`WORKER_IN_PROCESS=false spareflow start`). Needs a shared database (DATABASE_URL), or attaches
+ * to the embedded server of a SpareFlow running on the same data folder.
+ */
+export async function workerCommand(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger({ level: config.logLevel });
+  const container = await createContainer({ config, logger, attachToRunningServer: true });
+  closeWithGrace({ delay: config.http.shutdownTimeoutMs }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'worker stopping after an unexpected error');
+    else logger.info({ signal }, 'worker stopping gracefully');
+    await container.dispose();
+  });
+  await runMigrations(container.database.pool);
+  await container.jobs.work();
+  logger.info(
+    { queues: container.jobs.names, database: container.database.description },
+    'worker running',
+  );
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/**
+ * The environment variables SpareFlow reads, validated in one place.
+ * Every variable of the public contract (`api-v1.md` § Configuration) is here, plus the
+ * operational knobs of the platform. Nothing else in the code reads `process.env`.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+const booleanFlag = (fallback: boolean) =>
+  optionalString.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(value.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(value.toLowerCase())) return false;
+    ctx.addIssue({ code: 'custom', message: 'must be true or false' });
+    return z.NEVER;
+  });
+
+const integer = (fallback: number, min: number, max: number) =>
+  optionalString.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      ctx.addIssue({ code: 'custom', message: `must be an integer between ${min} and ${max}` });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const commaList = optionalString.transform((value) =>
+  value === undefined
+    ? []
+    : value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== ''),
+);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: optionalString.default('0.0.0.0'),
+  PORT: integer(3000, 0, 65535),
+  APP_URL: optionalUrl,
+  NEXT_PUBLIC_APP_URL: optionalUrl,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: commaList,
+  BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 100 * 1024 * 1024),
+  TRUST_PROXY: booleanFlag(false),
+  SHUTDOWN_TIMEOUT_MS: integer(9000, 100, 120_000),
+
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DATABASE_POOL_MAX: integer(10, 1, 200),
+  SPAREFLOW_DATA_DIR: optionalString.default('./.spareflow'),
+
+  WORKER_IN_PROCESS: booleanFlag(true),
+  WORKER_CONCURRENCY: integer(4, 1, 64),
+  WORKER_POLL_INTERVAL_SECONDS: integer(2, 1, 60),
+
+  JWT_SECRET: optionalString.pipe(
+    z.string().min(32, 'must be at least 32 characters long').optional(),
+  ),
+
+  DTDC_API_KEY_NEW: optionalString,
+  DTDC_CUSTOMER_CODE: optionalString,
+  DTDC_API_BASE_URL: optionalUrl.default('https://dtdcapi.shipsy.io'),
+  DTDC_API_FALLBACK_URLS: commaList.pipe(z.array(z.url())),
+  DTDC_TRACKING_BASE_URL: optionalUrl.default('https://blktracksvc.dtdc.com/dtdc-api'),
+  DTDC_TRACKING_USERNAME: optionalString,
+  DTDC_TRACKING_PASSWORD: optionalString,
+  DTDC_TRACKING_ACCESS_TOKEN: optionalString,
+  DTDC_PINCODE_URL: optionalUrl,
+  DTDC_SERVICE_TYPE: optionalString,
+  DTDC_COMMODITY_ID: optionalString,
+
+  RAZORPAY_KEY_ID: optionalString,
+  RAZORPAY_KEY_SECRET: optionalString,
+  RAZORPAY_WEBHOOK_SECRET: optionalString,
+  RAZORPAY_API_BASE_URL: optionalUrl.default('https://api.razorpay.com'),
+
+  EMAIL_HOST: optionalString,
+  EMAIL_PORT: integer(587, 1, 65535),
+  EMAIL_USER: optionalString,
+  EMAIL_PASS: optionalString,
+  EMAIL_SECURE: booleanFlag(false),
+  EMAIL_FROM: optionalString,
+  SUPPORT_EMAIL: optionalString.pipe(z.email().optional()),
+
+  WHATSAPP_ACCESS_TOKEN: optionalString,
+  WHATSAPP_PHONE_NUMBER_ID: optionalString,
+  WHATSAPP_API_BASE_URL: optionalUrl.default('https://graph.facebook.com/v21.0'),
+  WHATSAPP_APP_SECRET: optionalString,
+  WHATSAPP_VERIFY_TOKEN: optionalString,
+
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString.default('gpt-4o-mini'),
+
+  TRACKING_POLL_INTERVAL_SECONDS: integer(900, 60, 86_400),
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/**
+ * Variables that must accompany an integration's switch variable when that integration runs live.
+ * A half-configured live integration would fail at its first real call; we fail at start-up instead.
+ */
+export const liveRequirements: ReadonlyArray<{
+  integration: string;
+  switchVariable: keyof RawEnv;
+  required: ReadonlyArray<keyof RawEnv>;
+  oneOf?: ReadonlyArray<ReadonlyArray<keyof RawEnv>>;
+}> = [
+  {
+    integration: 'DTDC',
+    switchVariable: 'DTDC_API_KEY_NEW',
+    required: ['DTDC_CUSTOMER_CODE', 'DTDC_TRACKING_USERNAME'],
+    oneOf: [['DTDC_TRACKING_PASSWORD', 'DTDC_TRACKING_ACCESS_TOKEN']],
+  },
+  {
+    integration: 'Razorpay',
+    switchVariable: 'RAZORPAY_KEY_ID',
+    required: ['RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET'],
+  },
+  { integration: 'SMTP e-mail', switchVariable: 'EMAIL_HOST', required: ['EMAIL_FROM'] },
+  {
+    integration: 'WhatsApp',
+    switchVariable: 'WHATSAPP_ACCESS_TOKEN',
+    required: ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'],
+  },
+  { integration: 'OpenAI', switchVariable: 'OPENAI_API_KEY', required: [] },
+];

@@ -1,0 +1,135 @@
+import path from 'node:path';
+import { envSchema, liveRequirements, type RawEnv } from './config.schema.js';
+
+export type IntegrationName = 'dtdc' | 'razorpay' | 'email' | 'whatsapp' | 'openai';
+export type IntegrationMode = 'live' | 'sandbox';
+
+export interface AppConfig {
+  readonly env: RawEnv['NODE_ENV'];
+  readonly isProduction: boolean;
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly appUrl: string | undefined;
+    readonly bodyLimitBytes: number;
+    readonly corsOrigins: readonly string[];
+    readonly trustProxy: boolean;
+    readonly shutdownTimeoutMs: number;
+  };
+  readonly database: {
+    /** External PostgreSQL; `undefined` means the embedded server in `dataDir`. */
+    readonly url: string | undefined;
+    readonly poolMax: number;
+  };
+  /** Absolute path of the folder holding the embedded database and generated secrets. */
+  readonly dataDir: string;
+  readonly logLevel: RawEnv['LOG_LEVEL'];
+  readonly worker: {
+    readonly inProcess: boolean;
+    readonly concurrency: number;
+    readonly pollIntervalSeconds: number;
+  };
+  /** `undefined` outside production: a secret is generated and kept in the data folder. */
+  readonly jwtSecret: string | undefined;
+  readonly integrations: Readonly<Record<IntegrationName, IntegrationMode>>;
+  readonly redisUrl: string | undefined;
+  readonly trackingPollIntervalSeconds: number;
+  /** The validated variables, for adapters that need vendor specifics. */
+  readonly raw: Readonly<RawEnv>;
+}
+
+/** Thrown when the environment cannot run SpareFlow; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const integrationSwitches: Record<IntegrationName, keyof RawEnv> = {
+  dtdc: 'DTDC_API_KEY_NEW',
+  razorpay: 'RAZORPAY_KEY_ID',
+  email: 'EMAIL_HOST',
+  whatsapp: 'WHATSAPP_ACCESS_TOKEN',
+  openai: 'OPENAI_API_KEY',
+};
+
+function liveModeProblems(raw: RawEnv): string[] {
+  const problems: string[] = [];
+  for (const rule of liveRequirements) {
+    if (raw[rule.switchVariable] === undefined) continue;
+    for (const variable of rule.required) {
+      if (raw[variable] === undefined) {
+        problems.push(
+          `${variable}: required because ${rule.switchVariable} is set (${rule.integration} live mode)`,
+        );
+      }
+    }
+    for (const alternatives of rule.oneOf ?? []) {
+      if (alternatives.every((variable) => raw[variable] === undefined)) {
+        problems.push(
+          `${alternatives.join(' or ')}: one is required because ${rule.switchVariable} is set (${rule.integration} live mode)`,
+        );
+      }
+    }
+  }
+  if (raw.NODE_ENV === 'production' && raw.JWT_SECRET === undefined) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  return problems;
+}
+
+/** Parses the environment once into a frozen, typed configuration or throws `ConfigError`. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  const raw = parsed.data;
+  const problems = liveModeProblems(raw);
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const integrations = Object.fromEntries(
+    Object.entries(integrationSwitches).map(([name, variable]) => [
+      name,
+      raw[variable] === undefined ? 'sandbox' : 'live',
+    ]),
+  ) as Record<IntegrationName, IntegrationMode>;
+
+  return deepFreeze({
+    env: raw.NODE_ENV,
+    isProduction: raw.NODE_ENV === 'production',
+    http: {
+      host: raw.HOST,
+      port: raw.PORT,
+      appUrl: raw.APP_URL ?? raw.NEXT_PUBLIC_APP_URL,
+      bodyLimitBytes: raw.BODY_LIMIT_BYTES,
+      corsOrigins: raw.CORS_ORIGINS,
+      trustProxy: raw.TRUST_PROXY,
+      shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
+    },
+    database: { url: raw.DATABASE_URL, poolMax: raw.DATABASE_POOL_MAX },
+    dataDir: path.resolve(raw.SPAREFLOW_DATA_DIR),
+    logLevel: raw.LOG_LEVEL,
+    worker: {
+      inProcess: raw.WORKER_IN_PROCESS,
+      concurrency: raw.WORKER_CONCURRENCY,
+      pollIntervalSeconds: raw.WORKER_POLL_INTERVAL_SECONDS,
+    },
+    jwtSecret: raw.JWT_SECRET,
+    integrations,
+    redisUrl: raw.REDIS_URL,
+    trackingPollIntervalSeconds: raw.TRACKING_POLL_INTERVAL_SECONDS,
+    raw,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

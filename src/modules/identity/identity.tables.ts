@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+export const organizationTypes = [
+  'platform',
+  'brand',
+  'distributor',
+  'service_center',
+  'customer',
+] as const;
+export type OrganizationType = (typeof organizationTypes)[number];
+
+export const memberRoles = ['owner', 'admin', 'manager', 'operator', 'viewer'] as const;
+export type MemberRole = (typeof memberRoles)[number];
+
+/** Every tenant of the platform, plus the platform operator's own organization (`type = platform`). */
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    type: text('type').$type<OrganizationType>().notNull(),
+    name: text('name').notNull(),
+    status: text('status').$type<'active' | 'suspended'>().notNull().default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check(
+      'organizations_type_check',
+      sql`${table.type} in ('platform','brand','distributor','service_center','customer')`,
+    ),
+    check('organizations_status_check', sql`${table.status} in ('active','suspended')`),
+    // Exactly one platform organization can exist.
+    uniqueIndex('organizations_single_platform')
+      .on(table.type)
+      .where(sql`${table.type} = 'platform'`),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    phone: text('phone'),
+    passwordHash: text('password_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex('users_email_unique').on(sql`lower(${table.email})`)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    role: text('role').$type<MemberRole>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.userId, table.organizationId] }),
+    index('memberships_organization_idx').on(table.organizationId),
+    check(
+      'memberships_role_check',
+      sql`${table.role} in ('owner','admin','manager','operator','viewer')`,
+    ),
+  ],
+);

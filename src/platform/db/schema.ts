@@ -1,0 +1,3 @@
+// The one place drizzle-kit and the query layer learn about every table.
+export * from '../../modules/identity/identity.tables.js';
+export * from '../jobs/domain-event.tables.js';

@@ -1,0 +1,37 @@
+/**
+ * The closed set of error codes the API returns, each with its one HTTP status.
+ * Typed as `Record<ErrorCode, …>` so adding a code without a status fails the build.
+ * Codes are part of the public contract: never rename one, only add.
+ */
+export const errorCatalog = {
+  /** A request body, query or path parameter failed schema validation; `errors` lists each field. */
+  VALIDATION_FAILED: { status: 400, title: 'Validation failed' },
+  /** The body claimed to be JSON but could not be parsed. */
+  MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
+  /** No valid credentials were presented. */
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  /** The caller is known but its role does not allow this action. */
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  /** The resource does not exist or belongs to another organization (never distinguished). */
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  /** The path exists but not for this HTTP method. */
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  /** The request conflicts with the current state of the resource. */
+  CONFLICT: { status: 409, title: 'Conflict' },
+  /** An `Idempotency-Key` was reused with a different request body. */
+  IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused' },
+  /** The body exceeds the configured size limit. */
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  /** The body's content type is not accepted by this endpoint. */
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  /** Too many requests from this client; retry after the `Retry-After` header. */
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  /** An unexpected failure; details are in the server log under the request id. */
+  INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+  /** A dependency (database, queue, vendor) is unavailable or the server is shutting down. */
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+export const errorCodes = Object.keys(errorCatalog) as ErrorCode[];

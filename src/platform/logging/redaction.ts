@@ -1,0 +1,64 @@
+/**
+ * What never reaches a log line in clear. Secrets are replaced outright; personal data (e-mail
+ * addresses, phone numbers) is masked so support staff can still correlate without reading it.
+ */
+const secretKeys = [
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'password',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'token',
+  'accessToken',
+  'refreshToken',
+  'apiKey',
+  'secret',
+  'clientSecret',
+  'jwtSecret',
+  'razorpaySignature',
+  'signature',
+];
+const personalKeys = ['email', 'phone', 'mobile', 'to'];
+
+/** Wildcard depth: pino's fast-redact matches `*` at one level, so we list a few depths explicitly. */
+function atDepths(key: string): string[] {
+  const safeKey = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
+  const join = (prefix: string) =>
+    safeKey.startsWith('[') ? `${prefix}${safeKey}` : `${prefix}.${safeKey}`;
+  return [safeKey, join('*'), join('*.*'), join('*.*.*')];
+}
+
+export const secretRedactPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  ...secretKeys.flatMap(atDepths),
+];
+
+export const personalRedactPaths = personalKeys.flatMap(atDepths);
+
+/** `priya.sharma@example.com` → `p***@example.com`. */
+export function maskEmail(value: string): string {
+  const at = value.indexOf('@');
+  if (at < 1) return '***';
+  return `${value[0]}***${value.slice(at)}`;
+}
+
+/** `+919876543210` → `+91******3210`: keeps the country code and last four digits. */
+export function maskPhone(value: string): string {
+  const digits = value.replace(/\D/g, '');
+  if (digits.length < 6) return '***';
+  const prefix = value.trim().startsWith('+') ? `+${digits.slice(0, 2)}` : '';
+  const hiddenLength = digits.length - 4 - (prefix ? 2 : 0);
+  return `${prefix}${'*'.repeat(Math.max(hiddenLength, 2))}${digits.slice(-4)}`;
+}
+
+/** Masks a personal value of unknown kind; non-strings are removed entirely. */
+export function maskPersonal(value: unknown): string {
+  if (typeof value !== 'string') return '[REDACTED]';
+  return value.includes('@') ? maskEmail(value) : maskPhone(value);
+}

@@ -1,0 +1,82 @@
+import client from 'prom-client';
+import type pg from 'pg';
+import type { JobQueue, QueueStats } from '../jobs/job-queue.js';
+
+/**
+ * One Prometheus registry per app instance (tests run several apps in one process, so no global
+ * registry). Gauges that describe other components read them at scrape time.
+ */
+export class Metrics {
+  readonly registry = new client.Registry();
+  readonly httpDuration: client.Histogram<'method' | 'route' | 'status_code'>;
+
+  constructor() {
+    client.collectDefaultMetrics({ register: this.registry, prefix: 'spareflow_' });
+    this.httpDuration = new client.Histogram({
+      name: 'spareflow_http_request_duration_seconds',
+      help: 'HTTP request latency by route template and status code',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [this.registry],
+    });
+  }
+
+  observeDatabasePool(pool: pg.Pool): void {
+    const gauge = (name: string, help: string, read: () => number) =>
+      new client.Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.set(read());
+        },
+      });
+    gauge(
+      'spareflow_db_pool_connections',
+      'Open connections in the application pool',
+      () => pool.totalCount,
+    );
+    gauge(
+      'spareflow_db_pool_idle',
+      'Idle connections in the application pool',
+      () => pool.idleCount,
+    );
+    gauge(
+      'spareflow_db_pool_waiting',
+      'Queries waiting for a pooled connection',
+      () => pool.waitingCount,
+    );
+  }
+
+  observeJobQueue(queue: JobQueue): void {
+    // One query feeds every queue gauge; scrapes within a second share it.
+    let latest: { at: number; stats: Promise<QueueStats[]> } | undefined;
+    const readStats = () => {
+      if (!latest || Date.now() - latest.at > 1000)
+        latest = { at: Date.now(), stats: queue.stats() };
+      return latest.stats;
+    };
+    const queueGauge = (name: string, help: string, pick: (stats: QueueStats) => number) =>
+      new client.Gauge({
+        name,
+        help,
+        labelNames: ['queue'],
+        registers: [this.registry],
+        async collect() {
+          for (const stats of await readStats().catch(() => []))
+            this.set({ queue: stats.name }, pick(stats));
+        },
+      });
+    queueGauge(
+      'spareflow_jobs_queued',
+      'Jobs waiting to run, including scheduled retries',
+      (s) => s.queued,
+    );
+    queueGauge('spareflow_jobs_active', 'Jobs running now', (s) => s.active);
+    queueGauge(
+      'spareflow_jobs_failed',
+      'Jobs that exhausted their retries and wait for a person',
+      (s) => s.failed,
+    );
+  }
+}
