@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
@@ -16,6 +15,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { FastifyZodApp } from './fastify-types.js';
 import { installProblemHandlers } from './problem.js';
+import { computeSecurityHeaders } from './security-headers.js';
 
 export interface HttpServerOptions {
   config: AppConfig;
@@ -51,6 +51,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   installProblemHandlers(app);
 
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -64,11 +65,11 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     );
   });
 
-  await app.register(fastifyHelmet, {
+  const securityHeaders = computeSecurityHeaders({
     // The API serves JSON; only /docs serves HTML and it sets its own CSP (staticCSP below).
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'same-site' },
-    hsts: config.isProduction,
+    strictTransportSecurity: config.isProduction,
   });
   await app.register(fastifyCors, {
     // Closed unless CORS_ORIGINS lists the browser origins allowed to call the API.
