@@ -11,7 +11,14 @@ const optionalString = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const optionalUrl = optionalString.pipe(z.url().optional());
+/** Only http(s): `APP_URL=localhost:3000` parses as a URL with scheme `localhost:` and must fail. */
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+const optionalUrl = optionalString.pipe(httpUrl.optional());
+
+/** An enum where an empty value means "unset", like every other variable (`LOG_LEVEL=`). */
+const optionalEnum = <const Values extends readonly [string, ...string[]]>(values: Values) =>
+  optionalString.pipe(z.enum(values).optional());
 
 const booleanFlag = (fallback: boolean) =>
   optionalString.transform((value, ctx) => {
@@ -25,7 +32,8 @@ const booleanFlag = (fallback: boolean) =>
 const integer = (fallback: number, min: number, max: number) =>
   optionalString.transform((value, ctx) => {
     if (value === undefined) return fallback;
-    const parsed = Number(value);
+    // Digits only: `Number()` alone would accept `0x10`, `1e3` and `3000.0`.
+    const parsed = /^\d+$/.test(value) ? Number(value) : Number.NaN;
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
       ctx.addIssue({ code: 'custom', message: `must be an integer between ${min} and ${max}` });
       return z.NEVER;
@@ -43,12 +51,14 @@ const commaList = optionalString.transform((value) =>
 );
 
 export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: optionalEnum(['development', 'production', 'test']).default('development'),
   HOST: optionalString.default('0.0.0.0'),
   PORT: integer(3000, 0, 65535),
   APP_URL: optionalUrl,
   NEXT_PUBLIC_APP_URL: optionalUrl,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: optionalEnum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default(
+    'info',
+  ),
   CORS_ORIGINS: commaList,
   BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 100 * 1024 * 1024),
   TRUST_PROXY: booleanFlag(false),
@@ -74,7 +84,7 @@ export const envSchema = z.object({
   DTDC_API_KEY_NEW: optionalString,
   DTDC_CUSTOMER_CODE: optionalString,
   DTDC_API_BASE_URL: optionalUrl.default('https://dtdcapi.shipsy.io'),
-  DTDC_API_FALLBACK_URLS: commaList.pipe(z.array(z.url())),
+  DTDC_API_FALLBACK_URLS: commaList.pipe(z.array(httpUrl)),
   DTDC_TRACKING_BASE_URL: optionalUrl.default('https://blktracksvc.dtdc.com/dtdc-api'),
   DTDC_TRACKING_USERNAME: optionalString,
   DTDC_TRACKING_PASSWORD: optionalString,

@@ -54,26 +54,36 @@ const integrationSwitches: Record<IntegrationName, keyof RawEnv> = {
   openai: 'OPENAI_API_KEY',
 };
 
-function liveModeProblems(raw: RawEnv): string[] {
+/** Presence as the schema sees it: unset, empty and blank values all mean "not configured". */
+function isSet(env: NodeJS.ProcessEnv, variable: string): boolean {
+  const value = env[variable];
+  return value !== undefined && value.trim() !== '';
+}
+
+/**
+ * Companion checks need only presence, so they run on the input itself: a malformed PORT and a
+ * half-configured DTDC are reported by the same error instead of one start-up at a time.
+ */
+function liveModeProblems(env: NodeJS.ProcessEnv): string[] {
   const problems: string[] = [];
   for (const rule of liveRequirements) {
-    if (raw[rule.switchVariable] === undefined) continue;
+    if (!isSet(env, rule.switchVariable)) continue;
     for (const variable of rule.required) {
-      if (raw[variable] === undefined) {
+      if (!isSet(env, variable)) {
         problems.push(
           `${variable}: required because ${rule.switchVariable} is set (${rule.integration} live mode)`,
         );
       }
     }
     for (const alternatives of rule.oneOf ?? []) {
-      if (alternatives.every((variable) => raw[variable] === undefined)) {
+      if (alternatives.every((variable) => !isSet(env, variable))) {
         problems.push(
           `${alternatives.join(' or ')}: one is required because ${rule.switchVariable} is set (${rule.integration} live mode)`,
         );
       }
     }
   }
-  if (raw.NODE_ENV === 'production' && raw.JWT_SECRET === undefined) {
+  if (env.NODE_ENV?.trim() === 'production' && !isSet(env, 'JWT_SECRET')) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
   }
   return problems;
@@ -82,14 +92,16 @@ function liveModeProblems(raw: RawEnv): string[] {
 /** Parses the environment once into a frozen, typed configuration or throws `ConfigError`. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map(
+          (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+        )),
+    ...liveModeProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const raw = parsed.data;
-  const problems = liveModeProblems(raw);
-  if (problems.length > 0) throw new ConfigError(problems);
 
   const integrations = Object.fromEntries(
     Object.entries(integrationSwitches).map(([name, variable]) => [

@@ -1,5 +1,11 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
-import { maskPersonal, personalRedactPaths, secretRedactPaths } from './redaction.js';
+import {
+  maskPersonal,
+  personalRedactPaths,
+  redactUrl,
+  secretRedactPaths,
+  urlRedactPaths,
+} from './redaction.js';
 
 export type { Logger } from 'pino';
 
@@ -11,8 +17,9 @@ export interface LoggerSettings {
 
 /** Redaction settings shared by the app logger and Fastify's request logger. */
 export const redactOptions: LoggerOptions['redact'] = {
-  paths: [...secretRedactPaths, ...personalRedactPaths],
+  paths: [...secretRedactPaths, ...personalRedactPaths, ...urlRedactPaths],
   censor: (value: unknown, path: string[]) => {
+    if (urlRedactPaths.includes(path.map(String).join('.'))) return redactUrl(value);
     const key = path[path.length - 1] ?? '';
     const isPersonal = ['email', 'phone', 'mobile', 'to'].includes(key);
     return isPersonal ? maskPersonal(value) : '[REDACTED]';

@@ -41,6 +41,46 @@ export const secretRedactPaths = [
 
 export const personalRedactPaths = personalKeys.flatMap(atDepths);
 
+/**
+ * Fastify's request serializer logs `req.url` with its query string, which can carry secrets
+ * (WhatsApp's webhook check sends `hub.verify_token`; links carry `?token=`) and personal data.
+ */
+export const urlRedactPaths = ['req.url'];
+
+const secretQueryParam = /token|secret|password|passwd|signature|api[-_]?key|otp/i;
+const bareSecretQueryParams = ['key', 'code', 'sig', 'auth'];
+
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value.replaceAll('+', ' '));
+  } catch {
+    return value;
+  }
+}
+
+/** `/hook?hub.verify_token=abc&page=2` → `/hook?hub.verify_token=[REDACTED]&page=2`. */
+export function redactUrl(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const start = value.indexOf('?');
+  if (start < 0) return value;
+  const query = value
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return pair;
+      const name = decode(pair.slice(0, equals)).split('.').pop()?.toLowerCase() ?? '';
+      const prefix = pair.slice(0, equals + 1);
+      if (secretQueryParam.test(name) || bareSecretQueryParams.includes(name))
+        return `${prefix}[REDACTED]`;
+      if (personalKeys.includes(name))
+        return `${prefix}${maskPersonal(decode(pair.slice(equals + 1)))}`;
+      return pair;
+    })
+    .join('&');
+  return `${value.slice(0, start)}?${query}`;
+}
+
 /** `priya.sharma@example.com` → `p***@example.com`. */
 export function maskEmail(value: string): string {
   const at = value.indexOf('@');

@@ -1,0 +1,187 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+/** The problems of the `ConfigError` thrown for `env`; fails the test if loading succeeds. */
+function problemsFor(env: NodeJS.ProcessEnv): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const configError = error as ConfigError;
+    for (const problem of configError.problems) expect(configError.message).toContain(problem);
+    return configError.problems;
+  }
+  throw new Error(`expected loadConfig to reject ${JSON.stringify(env)}`);
+}
+
+const fullDtdc = {
+  DTDC_API_KEY_NEW: 'dtdc-key',
+  DTDC_CUSTOMER_CODE: 'GL1234',
+  DTDC_TRACKING_USERNAME: 'spareflow',
+  DTDC_TRACKING_ACCESS_TOKEN: 'trk-token',
+};
+
+describe('loadConfig defaults', () => {
+  const config = loadConfig({});
+
+  it('listens on port 3000 with the embedded data folder resolved to an absolute path', () => {
+    expect(config.http.port).toBe(3000);
+    expect(config.http.host).toBe('0.0.0.0');
+    expect(config.env).toBe('development');
+    expect(config.isProduction).toBe(false);
+    expect(path.isAbsolute(config.dataDir)).toBe(true);
+    expect(config.dataDir).toBe(path.resolve('./.spareflow'));
+    expect(config.database.url).toBeUndefined();
+    expect(config.jwtSecret).toBeUndefined();
+  });
+
+  it('runs every integration in sandbox mode', () => {
+    expect(config.integrations).toEqual({
+      dtdc: 'sandbox',
+      razorpay: 'sandbox',
+      email: 'sandbox',
+      whatsapp: 'sandbox',
+      openai: 'sandbox',
+    });
+  });
+
+  it('points vendors at their public base URLs', () => {
+    expect(config.raw.DTDC_API_BASE_URL).toBe('https://dtdcapi.shipsy.io');
+    expect(config.raw.DTDC_TRACKING_BASE_URL).toBe('https://blktracksvc.dtdc.com/dtdc-api');
+    expect(config.raw.DTDC_API_FALLBACK_URLS).toEqual([]);
+    expect(config.raw.RAZORPAY_API_BASE_URL).toBe('https://api.razorpay.com');
+    expect(config.raw.WHATSAPP_API_BASE_URL).toBe('https://graph.facebook.com/v21.0');
+  });
+
+  it('treats empty and blank values as unset', () => {
+    const blank = loadConfig({ PORT: ' ', NODE_ENV: '', LOG_LEVEL: '', DTDC_API_BASE_URL: '' });
+    expect(blank.http.port).toBe(3000);
+    expect(blank.env).toBe('development');
+    expect(blank.logLevel).toBe('info');
+    expect(blank.raw.DTDC_API_BASE_URL).toBe('https://dtdcapi.shipsy.io');
+  });
+
+  it('returns a deeply frozen object', () => {
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.http)).toBe(true);
+    expect(Object.isFrozen(config.http.corsOrigins)).toBe(true);
+    expect(Object.isFrozen(config.integrations)).toBe(true);
+    expect(Object.isFrozen(config.raw)).toBe(true);
+    expect(() => {
+      (config.http as { port: number }).port = 1;
+    }).toThrow(TypeError);
+    expect(config.http.port).toBe(3000);
+  });
+});
+
+describe('loadConfig values', () => {
+  it('reads APP_URL, falling back to its alias NEXT_PUBLIC_APP_URL', () => {
+    expect(loadConfig({}).http.appUrl).toBeUndefined();
+    expect(loadConfig({ NEXT_PUBLIC_APP_URL: 'https://next.example' }).http.appUrl).toBe(
+      'https://next.example',
+    );
+    const both = { APP_URL: 'https://app.example', NEXT_PUBLIC_APP_URL: 'https://next.example' };
+    expect(loadConfig(both).http.appUrl).toBe('https://app.example');
+  });
+
+  it('parses lists, flags and numbers', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      CORS_ORIGINS: 'https://a.example, https://b.example,',
+      TRUST_PROXY: 'yes',
+      DTDC_API_FALLBACK_URLS: 'https://f1.example,https://f2.example',
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.http.trustProxy).toBe(true);
+    expect(config.raw.DTDC_API_FALLBACK_URLS).toEqual(['https://f1.example', 'https://f2.example']);
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '0x10'],
+    ['PORT', '1e3'],
+    ['DATABASE_URL', 'mysql://user:pass@localhost/spareflow'],
+    ['JWT_SECRET', 'too-short'],
+    ['SUPPORT_EMAIL', 'support-at-spareflow'],
+    ['EMAIL_SECURE', 'maybe'],
+    ['LOG_LEVEL', 'verbose'],
+    ['APP_URL', 'localhost:3000'],
+    ['APP_URL', 'javascript:alert(1)'],
+    ['DTDC_API_FALLBACK_URLS', 'https://f1.example,not a url'],
+  ])('rejects %s=%s naming the variable', (variable, value) => {
+    const problems = problemsFor({ [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${variable}\\b`));
+  });
+});
+
+describe('loadConfig live-mode companions', () => {
+  it('lists every DTDC companion missing when only DTDC_API_KEY_NEW is set', () => {
+    const problems = problemsFor({ DTDC_API_KEY_NEW: 'dtdc-key' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^DTDC_CUSTOMER_CODE: required because DTDC_API_KEY_NEW is set/);
+    expect(problems[1]).toMatch(/^DTDC_TRACKING_USERNAME: required/);
+    expect(problems[2]).toMatch(/^DTDC_TRACKING_PASSWORD or DTDC_TRACKING_ACCESS_TOKEN: one is/);
+  });
+
+  it('switches a fully configured DTDC to live and leaves the others in sandbox', () => {
+    const config = loadConfig(fullDtdc);
+    expect(config.integrations.dtdc).toBe('live');
+    expect(config.integrations.razorpay).toBe('sandbox');
+    const withPassword = { ...fullDtdc, DTDC_TRACKING_ACCESS_TOKEN: '' };
+    expect(problemsFor(withPassword)[0]).toMatch(/^DTDC_TRACKING_PASSWORD or/);
+    const passwordInstead = { ...withPassword, DTDC_TRACKING_PASSWORD: 'pw' };
+    expect(loadConfig(passwordInstead).integrations.dtdc).toBe('live');
+  });
+
+  it.each([
+    ['razorpay', 'RAZORPAY_KEY_ID', ['RAZORPAY_KEY_SECRET', 'RAZORPAY_WEBHOOK_SECRET']],
+    [
+      'whatsapp',
+      'WHATSAPP_ACCESS_TOKEN',
+      ['WHATSAPP_PHONE_NUMBER_ID', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'],
+    ],
+    ['email', 'EMAIL_HOST', ['EMAIL_FROM']],
+  ] as const)('requires the companions of %s (%s)', (integration, switchVariable, companions) => {
+    const problems = problemsFor({ [switchVariable]: 'value' });
+    expect(problems.map((problem) => problem.split(':')[0])).toEqual(companions);
+    const complete = Object.fromEntries(
+      [switchVariable, ...companions].map((name) => [name, 'value']),
+    );
+    expect(loadConfig(complete).integrations[integration]).toBe('live');
+  });
+
+  it('turns OpenAI live with its key alone', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'sk-test' }).integrations.openai).toBe('live');
+  });
+});
+
+describe('loadConfig production and aggregation', () => {
+  it('requires JWT_SECRET in production', () => {
+    expect(problemsFor({ NODE_ENV: 'production' })).toEqual([
+      'JWT_SECRET: required when NODE_ENV=production',
+    ]);
+    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(config.isProduction).toBe(true);
+    expect(config.jwtSecret).toBe('x'.repeat(32));
+  });
+
+  it('reports malformed values and missing companions in one error', () => {
+    const problems = problemsFor({
+      PORT: 'abc',
+      EMAIL_SECURE: 'maybe',
+      NODE_ENV: 'production',
+      RAZORPAY_KEY_ID: 'rzp_test',
+      RAZORPAY_KEY_SECRET: 'secret',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'EMAIL_SECURE',
+      'JWT_SECRET',
+      'PORT',
+      'RAZORPAY_WEBHOOK_SECRET',
+    ]);
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { maskEmail, maskPersonal, maskPhone, redactUrl } from './redaction.js';
+
+describe('maskEmail', () => {
+  it.each([
+    ['priya.sharma@example.com', 'p***@example.com'],
+    ['a@b.in', 'a***@b.in'],
+    ['Ravi+orders@spareflow.in', 'R***@spareflow.in'],
+  ])('masks %s as %s', (email, masked) => {
+    expect(maskEmail(email)).toBe(masked);
+  });
+
+  it('does not reveal the length of the local part', () => {
+    expect(maskEmail('x@example.com')).toBe(maskEmail('xylophone@example.com'));
+  });
+
+  it.each(['', 'not-an-email', '@example.com'])(
+    'hides %j entirely when it has no local part',
+    (value) => {
+      expect(maskEmail(value)).toBe('***');
+    },
+  );
+});
+
+describe('maskPhone', () => {
+  it.each([
+    ['+919876543210', '+91******3210'],
+    ['+91 98765 43210', '+91******3210'],
+    ['+91-98765-43210', '+91******3210'],
+    ['9876543210', '******3210'],
+    ['09876543210', '*******3210'],
+  ])('masks %s as %s', (phone, masked) => {
+    expect(maskPhone(phone)).toBe(masked);
+  });
+
+  it('keeps at least two digits hidden in short numbers', () => {
+    const masked = maskPhone('+9112345');
+    expect(masked).toBe('+91**2345');
+    expect(masked).not.toContain('12345');
+  });
+
+  it.each(['', '12345', 'call me', '+91'])('hides %j entirely when too short', (value) => {
+    expect(maskPhone(value)).toBe('***');
+  });
+});
+
+describe('maskPersonal', () => {
+  it('masks e-mail addresses and phone numbers by shape', () => {
+    expect(maskPersonal('priya@example.com')).toBe('p***@example.com');
+    expect(maskPersonal('+919876543210')).toBe('+91******3210');
+  });
+
+  it.each([9876543210, null, undefined, { email: 'priya@example.com' }, ['+919876543210']])(
+    'removes the non-string %j entirely',
+    (value) => {
+      expect(maskPersonal(value)).toBe('[REDACTED]');
+    },
+  );
+});
+
+describe('redactUrl', () => {
+  it('leaves URLs without a query, and non-strings, unchanged', () => {
+    expect(redactUrl('/api/v1/orders/ord_1')).toBe('/api/v1/orders/ord_1');
+    expect(redactUrl(undefined)).toBeUndefined();
+    expect(redactUrl(42)).toBe(42);
+  });
+
+  it('redacts secret-looking parameters and keeps the rest byte for byte', () => {
+    expect(redactUrl('/reset?token=abc123&page=2&q=brake%20pad')).toBe(
+      '/reset?token=[REDACTED]&page=2&q=brake%20pad',
+    );
+    expect(redactUrl('/hook?hub.mode=subscribe&hub.verify_token=v&hub.challenge=9')).toBe(
+      '/hook?hub.mode=subscribe&hub.verify_token=[REDACTED]&hub.challenge=9',
+    );
+  });
+
+  it.each([
+    'Access_Token',
+    'api_key',
+    'api%5Fkey',
+    'apiKey',
+    'key',
+    'code',
+    'otp',
+    'signature',
+    'client_secret',
+    'password',
+  ])('redacts the parameter %s', (name) => {
+    expect(redactUrl(`/x?${name}=s3cr3t&limit=5`)).toBe(`/x?${name}=[REDACTED]&limit=5`);
+  });
+
+  it('keeps ordinary parameters that merely contain a short secret word', () => {
+    expect(redactUrl('/pincodes?pincode=411001&keyword=brake')).toBe(
+      '/pincodes?pincode=411001&keyword=brake',
+    );
+  });
+
+  it('masks personal parameters after decoding them', () => {
+    expect(redactUrl('/users?email=priya%40example.com&phone=%2B919876543210')).toBe(
+      '/users?email=p***@example.com&phone=+91******3210',
+    );
+  });
+
+  it('copes with flags and undecodable values', () => {
+    expect(redactUrl('/x?verbose&token=%E0%A4%A')).toBe('/x?verbose&token=[REDACTED]');
+    expect(redactUrl('/x?email=%E0%A4%A')).toBe('/x?email=***');
+  });
+});
