@@ -1,11 +1,5 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
-import {
-  maskPersonal,
-  personalRedactPaths,
-  redactUrl,
-  secretRedactPaths,
-  urlRedactPaths,
-} from './redaction.js';
+import { pino, type LoggerOptions } from 'pino';
+import { redactDeep, redactUrl, urlRedactPaths } from './redaction.js';
 
 export type { Logger } from 'pino';
 
@@ -15,15 +9,13 @@ export interface LoggerSettings {
   destination?: NodeJS.WritableStream;
 }
 
-/** Redaction settings shared by the app logger and Fastify's request logger. */
+/**
+ * Path-based redaction only for what serializers produce after `formatters.log` has run: Fastify's
+ * request serializer emits `req.url`, whose query string can carry tokens.
+ */
 export const redactOptions: LoggerOptions['redact'] = {
-  paths: [...secretRedactPaths, ...personalRedactPaths, ...urlRedactPaths],
-  censor: (value: unknown, path: string[]) => {
-    if (urlRedactPaths.includes(path.map(String).join('.'))) return redactUrl(value);
-    const key = path[path.length - 1] ?? '';
-    const isPersonal = ['email', 'phone', 'mobile', 'to'].includes(key);
-    return isPersonal ? maskPersonal(value) : '[REDACTED]';
-  },
+  paths: urlRedactPaths,
+  censor: (value: unknown) => redactUrl(value),
 };
 
 export function createLogger(settings: LoggerSettings): Logger {
@@ -32,7 +24,10 @@ export function createLogger(settings: LoggerSettings): Logger {
     base: { service: 'spareflow' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: redactOptions,
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => redactDeep(object) as Record<string, unknown>,
+    },
   };
   return settings.destination ? pino(options, settings.destination) : pino(options);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPersonal, maskPhone, redactUrl } from './redaction.js';
+import { maskEmail, maskPersonal, maskPhone, redactDeep, redactUrl } from './redaction.js';
 
 describe('maskEmail', () => {
   it.each([
@@ -104,5 +104,34 @@ describe('redactUrl', () => {
   it('copes with flags and undecodable values', () => {
     expect(redactUrl('/x?verbose&token=%E0%A4%A')).toBe('/x?verbose&token=[REDACTED]');
     expect(redactUrl('/x?email=%E0%A4%A')).toBe('/x?email=***');
+  });
+});
+
+describe('redactDeep', () => {
+  it('redacts secrets whatever their case and depth, and masks personal data', () => {
+    const input = {
+      headers: { Authorization: 'Bearer abc', 'X-Access-Token': 'dtdc', 'api-key': 'k' },
+      a: { b: { c: { d: { e: { refreshToken: 'r', Email: 'priya@example.com' } } } } },
+      list: [{ password: 'p' }],
+      kept: { pincode: '411001', note: 'fine' },
+    };
+    expect(redactDeep(input)).toEqual({
+      headers: {
+        Authorization: '[REDACTED]',
+        'X-Access-Token': '[REDACTED]',
+        'api-key': '[REDACTED]',
+      },
+      a: { b: { c: { d: { e: { refreshToken: '[REDACTED]', Email: 'p***@example.com' } } } } },
+      list: [{ password: '[REDACTED]' }],
+      kept: { pincode: '411001', note: 'fine' },
+    });
+  });
+
+  it('leaves class instances such as errors to their serializers and does not mutate the input', () => {
+    const error = new Error('boom');
+    const input = { err: error, token: 't' };
+    const output = redactDeep(input) as Record<string, unknown>;
+    expect(output.err).toBe(error);
+    expect(input.token).toBe('t');
   });
 });

@@ -2,44 +2,60 @@
  * What never reaches a log line in clear. Secrets are replaced outright; personal data (e-mail
  * addresses, phone numbers) is masked so support staff can still correlate without reading it.
  */
-const secretKeys = [
-  'authorization',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-  'password',
-  'newPassword',
-  'currentPassword',
-  'passwordHash',
-  'token',
-  'accessToken',
-  'refreshToken',
-  'apiKey',
-  'secret',
-  'clientSecret',
-  'jwtSecret',
-  'razorpaySignature',
-  'signature',
-];
+const secretKeys = new Set(
+  [
+    'authorization',
+    'proxy-authorization',
+    'cookie',
+    'set-cookie',
+    'x-api-key',
+    'api-key',
+    'x-access-token',
+    'password',
+    'newPassword',
+    'currentPassword',
+    'passwordHash',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'apiKey',
+    'secret',
+    'clientSecret',
+    'jwtSecret',
+    'razorpaySignature',
+    'signature',
+  ].map((key) => key.toLowerCase()),
+);
 const personalKeys = ['email', 'phone', 'mobile', 'to'];
+const personalKeySet = new Set(personalKeys);
 
-/** Wildcard depth: pino's fast-redact matches `*` at one level, so we list a few depths explicitly. */
-function atDepths(key: string): string[] {
-  const safeKey = /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`;
-  const join = (prefix: string) =>
-    safeKey.startsWith('[') ? `${prefix}${safeKey}` : `${prefix}.${safeKey}`;
-  return [safeKey, join('*'), join('*.*'), join('*.*.*')];
+const maxDepth = 10;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
-export const secretRedactPaths = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  ...secretKeys.flatMap(atDepths),
-];
-
-export const personalRedactPaths = personalKeys.flatMap(atDepths);
+/**
+ * Returns a copy of a log object with secrets replaced by `[REDACTED]` and personal data masked, at
+ * any depth and whatever the key's case. It walks plain objects and arrays only: errors, requests
+ * and other class instances go to their serializers untouched. It runs only for log lines that are
+ * actually written, unlike path-based redaction, which also cost every request's child logger.
+ */
+export function redactDeep(value: unknown, depth = 0): unknown {
+  if (depth > maxDepth) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, depth + 1));
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const lower = key.toLowerCase();
+    if (secretKeys.has(lower)) copy[key] = '[REDACTED]';
+    else if (personalKeySet.has(lower)) copy[key] = maskPersonal(child);
+    else copy[key] = redactDeep(child, depth + 1);
+  }
+  return copy;
+}
 
 /**
  * Fastify's request serializer logs `req.url` with its query string, which can carry secrets
