@@ -20,6 +20,12 @@ export interface StartAppOptions {
   /** Seed the demo world on the first start of an embedded database (default true outside tests). */
   seedDemoOnFirstStart?: boolean;
   jobMaintenanceIntervalSeconds?: number;
+  /**
+   * Registers more routes after the product's own, with the same plugins, hooks and error
+   * handling. A seam for tests (e.g. a deliberately slow route that proves graceful shutdown) and
+   * for future plugins; production code adds its routes in `routes.ts`.
+   */
+  extraRoutes?: (app: FastifyZodApp) => void;
 }
 
 export interface RunningApp {
@@ -57,7 +63,15 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       config,
       logger,
       metrics: container.metrics,
-      registerRoutes: (app) => registerRoutes(app, container, () => shuttingDown),
+      registerRoutes: (app) => {
+        // Once shutdown begins, every response closes its connection: a keep-alive client (a load
+        // balancer, fetch) must not hold the stop open until its idle timeout.
+        app.addHook('onSend', async (_request, reply) => {
+          if (shuttingDown) reply.header('connection', 'close');
+        });
+        registerRoutes(app, container, () => shuttingDown);
+        options.extraRoutes?.(app);
+      },
     });
     const address = await http.listen({ host: config.http.host, port: config.http.port });
     const url = publicUrl(config, address);
@@ -70,7 +84,14 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       stop: () => {
         stopping ??= (async () => {
           shuttingDown = true;
-          await http.close();
+          // Connections that turn idle while we close (a response already on its way when the
+          // signal came) would otherwise linger for the keep-alive timeout: close them as they idle.
+          const sweep = setInterval(() => http.server.closeIdleConnections(), 100);
+          try {
+            await http.close();
+          } finally {
+            clearInterval(sweep);
+          }
           await container.dispose();
         })();
         return stopping;
