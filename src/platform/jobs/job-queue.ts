@@ -101,7 +101,17 @@ export class JobQueue {
           pollingIntervalSeconds: this.options.pollIntervalSeconds,
           includeMetadata: true,
         },
-        (jobs) => Promise.all(jobs.map((job) => this.run(definition, job))),
+        // pg-boss settles a fetched batch as a whole (one rejection fails every job in it), so
+        // each job is failed on its own here; pg-boss then completes only the still-active rest.
+        async (jobs) => {
+          await Promise.all(
+            jobs.map((job) =>
+              this.run(definition, job).catch((error: unknown) =>
+                this.boss.fail(definition.name, job.id, failureOutput(error)),
+              ),
+            ),
+          );
+        },
       );
     }
     this.working = true;
@@ -236,4 +246,9 @@ async function runOnce(
     await effect(tx);
     return true;
   });
+}
+
+/** What pg-boss stores as a failed job's output (it serializes Errors to name, message, stack). */
+function failureOutput(error: unknown): object {
+  return typeof error === 'object' && error !== null ? error : { message: String(error) };
 }
