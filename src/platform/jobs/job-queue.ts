@@ -75,18 +75,31 @@ export class JobQueue {
     if (this.started) return;
     await this.boss.start();
     for (const definition of this.definitions.values()) {
-      await this.boss.createQueue(definition.name, {
-        name: definition.name,
+      const settings = {
         retryLimit: definition.retryLimit ?? 5,
         retryDelay: definition.retryDelaySeconds ?? 5,
         retryBackoff: true,
         expireInSeconds: definition.expireInSeconds ?? 300,
-        retentionDays: 14,
-      });
+        // pg-boss 10 reads retention in minutes only: completed and failed jobs are kept 14 days.
+        retentionMinutes: 14 * 24 * 60,
+      };
+      // createQueue leaves an existing queue as it was; updateQueue makes the code authoritative.
+      await this.boss.createQueue(definition.name, { name: definition.name, ...settings });
+      await this.boss.updateQueue(definition.name, { name: definition.name, ...settings });
+    }
+    await this.syncSchedules();
+    this.started = true;
+  }
+
+  /** Schedules every job with a cron and removes schedules whose job no longer declares one. */
+  private async syncSchedules(): Promise<void> {
+    for (const schedule of await this.boss.getSchedules()) {
+      if (!this.definitions.get(schedule.name)?.cron) await this.boss.unschedule(schedule.name);
+    }
+    for (const definition of this.definitions.values()) {
       if (definition.cron)
         await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'UTC' });
     }
-    this.started = true;
   }
 
   /** Starts pulling jobs for every defined queue in this process. */

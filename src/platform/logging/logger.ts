@@ -1,4 +1,4 @@
-import { pino, type LoggerOptions } from 'pino';
+import { pino, type Logger, type LoggerOptions } from 'pino';
 import { redactDeep, redactUrl, urlRedactPaths } from './redaction.js';
 
 export type { Logger } from 'pino';

@@ -88,4 +88,25 @@ describe('JobQueue.start(): queues and cron schedules (never waiting for a sched
       { name: 'test.reservation-sweep', cron: '0 2 * * *', timezone: 'UTC' },
     ]);
   });
+
+  it('drops the schedule of a job that no longer declares a cron', async () => {
+    const first = await startQueue();
+    await first.stop();
+
+    await startQueue([{ ...sweep, cron: undefined }, adHoc]);
+
+    expect(await schedules()).toEqual([]);
+  });
+
+  it('applies a changed retry policy to an existing queue and keeps jobs 14 days', async () => {
+    const first = await startQueue();
+    await first.stop();
+
+    await startQueue([{ ...sweep, retryLimit: 7 }]);
+    const { rows } = await database().pool.query(
+      `select retry_limit, retention_minutes from pgboss.queue where name = 'test.reservation-sweep'`,
+    );
+
+    expect(rows).toEqual([{ retry_limit: 7, retention_minutes: 14 * 24 * 60 }]);
+  });
 });
