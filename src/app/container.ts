@@ -67,6 +67,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       logger,
       concurrency: config.worker.concurrency,
       pollIntervalSeconds: config.worker.pollIntervalSeconds,
+      // Half the shutdown budget for running jobs; HTTP and PostgreSQL share the rest.
+      stopTimeoutMs: Math.max(1000, Math.floor(config.http.shutdownTimeoutMs / 2)),
       ...(options.jobMaintenanceIntervalSeconds
         ? { maintenanceIntervalSeconds: options.jobMaintenanceIntervalSeconds }
         : {}),

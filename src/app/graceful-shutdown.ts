@@ -1,11 +1,15 @@
 import closeWithGrace from 'close-with-grace';
 import type { Logger } from '../platform/logging/logger.js';
-import type { RunningApp } from './app-runtime.js';
 
 export interface GracefulShutdownOptions {
   logger: Logger;
-  /** Budget for the whole stop (default `SHUTDOWN_TIMEOUT_MS`); past it the process exits 1. */
-  timeoutMs?: number;
+  /** Budget for the whole stop (`SHUTDOWN_TIMEOUT_MS`); past it the process exits 1. */
+  timeoutMs: number;
+}
+
+/** Anything with a graceful stop: a running app, or a worker's container. */
+export interface Stoppable {
+  stop(): Promise<void>;
 }
 
 export interface GracefulShutdown {
@@ -20,17 +24,17 @@ export interface GracefulShutdown {
  * `RunningApp.stop()`: readiness turns 503 and the listener closes (new connections are refused),
  * in-flight requests finish, the job worker stops, the pool closes and the embedded PostgreSQL
  * shuts down. Exit code 0 after a clean stop; 1 after an uncaught error, a failed stop, a second
- * signal, or a stop that outlasts the budget. `spareflow start` and the e2e fixtures share this.
+ * signal, or a stop that outlasts the budget. `spareflow start`, `spareflow worker`
+ * and the e2e fixtures share this.
  *
  * The exit is explicit (`process.exit`), so a timer or handle some library forgets to release can
  * never keep a stopped server alive, and the exit code never depends on a stale `process.exitCode`.
  */
 export function installGracefulShutdown(
-  app: RunningApp,
+  app: Stoppable,
   options: GracefulShutdownOptions,
 ): GracefulShutdown {
-  const { logger } = options;
-  const timeoutMs = options.timeoutMs ?? app.container.config.http.shutdownTimeoutMs;
+  const { logger, timeoutMs } = options;
   return closeWithGrace(
     {
       delay: timeoutMs,

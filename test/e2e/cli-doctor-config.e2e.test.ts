@@ -44,6 +44,8 @@ describe('spareflow doctor', () => {
       'OpenAI',
     ])
       expect(result.stdout).toMatch(new RegExp(`^\\s+\\S ${integration}\\s+sandbox`, 'm'));
+    expect(result.stdout).toMatch(/✓ database\s+.*PostgreSQL \d+\.\d+/);
+    expect(result.stdout).toMatch(/✓ migrations\s+current \(\d+\/\d+ applied\)/);
     expect(result.stdout).toMatch(/^Result: ready$/m);
   });
 

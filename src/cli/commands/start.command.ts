@@ -28,7 +28,7 @@ export async function startCommand(options: { worker?: boolean }): Promise<void>
     process.exitCode = 1;
     return;
   }
-  installGracefulShutdown(app, { logger });
+  installGracefulShutdown(app, { logger, timeoutMs: config.http.shutdownTimeoutMs });
   process.stdout.write(formatReadyBanner(app, Date.now() - started));
 }
 

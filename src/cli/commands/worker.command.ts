@@ -1,5 +1,5 @@
-import closeWithGrace from 'close-with-grace';
 import { createContainer } from '../../app/container.js';
+import { installGracefulShutdown } from '../../app/graceful-shutdown.js';
 import { runMigrations } from '../../platform/db/migrations.js';
 import { createLogger } from '../../platform/logging/logger.js';
 import { loadConfigOrExit } from '../cli-context.js';
@@ -13,11 +13,10 @@ export async function workerCommand(): Promise<void> {
   const config = loadConfigOrExit();
   const logger = createLogger({ level: config.logLevel });
   const container = await createContainer({ config, logger, attachToRunningServer: true });
-  closeWithGrace({ delay: config.http.shutdownTimeoutMs }, async ({ signal, err }) => {
-    if (err) logger.error({ err }, 'worker stopping after an unexpected error');
-    else logger.info({ signal }, 'worker stopping gracefully');
-    await container.dispose();
-  });
+  installGracefulShutdown(
+    { stop: () => container.dispose() },
+    { logger, timeoutMs: config.http.shutdownTimeoutMs },
+  );
   await runMigrations(container.database.pool);
   await container.jobs.work();
   logger.info(

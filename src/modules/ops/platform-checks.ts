@@ -68,10 +68,12 @@ export function platformDoctorChecks(
     {
       name: 'database',
       run: async () => {
-        const { rows } = await database.pool.query<{ version: string }>('show server_version');
+        const { rows } = await database.pool.query<{ server_version: string }>(
+          'show server_version',
+        );
         return {
           status: 'ok',
-          detail: `${database.description}, PostgreSQL ${rows[0]?.version ?? '?'}`,
+          detail: `${database.description}, PostgreSQL ${rows[0]?.server_version ?? '?'}`,
         };
       },
     },

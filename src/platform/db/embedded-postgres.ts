@@ -89,17 +89,17 @@ export class EmbeddedPostgres {
   }
 
   /** Fast shutdown: aborts open transactions, flushes, exits; escalates if it hangs. */
-  async stop(timeoutMs = 8000): Promise<void> {
+  async stop(timeoutMs = 3000): Promise<void> {
     const child = this.child;
-    if (!child || !this.exited || child.exitCode !== null) return;
-    child.kill('SIGINT');
-    const timedOut = await Promise.race([
-      this.exited.then(() => false),
-      delay(timeoutMs).then(() => true),
-    ]);
-    if (timedOut) {
-      child.kill('SIGQUIT');
-      await this.exited;
+    const exited = this.exited;
+    if (!child || !exited || child.exitCode !== null) return;
+    // SIGINT = fast shutdown; SIGQUIT = immediate shutdown (crash recovery at next start).
+    for (const [signal, waitMs] of [
+      ['SIGINT', timeoutMs],
+      ['SIGQUIT', 2000],
+    ] as const) {
+      child.kill(signal);
+      if (await exitsWithin(exited, waitMs)) break;
     }
     this.child = undefined;
   }
@@ -223,6 +223,19 @@ async function fileExists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/** True when `exited` settles within `ms`; the timer never outlives the answer. */
+async function exitsWithin(exited: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([exited.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

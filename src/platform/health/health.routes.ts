@@ -25,12 +25,10 @@ export async function runChecks(checks: readonly ReadinessCheck[]) {
         );
       });
       const result = await Promise.race([
-        check
-          .run()
-          .catch((error: unknown) => ({
-            ok: false,
-            detail: error instanceof Error ? error.message : String(error),
-          })),
+        check.run().catch((error: unknown) => ({
+          ok: false,
+          detail: error instanceof Error ? error.message : String(error),
+        })),
         timeout,
       ]);
       clearTimeout(timer);

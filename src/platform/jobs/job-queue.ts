@@ -11,6 +11,8 @@ export interface JobQueueOptions {
   logger: Logger;
   concurrency: number;
   pollIntervalSeconds: number;
+  /** How long `stop()` waits for running handlers before giving up on them (default 5000). */
+  stopTimeoutMs?: number;
   /** How often expired (dead-worker) jobs are detected and rescheduled. Tests shorten it. */
   maintenanceIntervalSeconds?: number;
 }
@@ -202,8 +204,12 @@ export class JobQueue {
 
   async stop(): Promise<void> {
     if (!this.started) return;
-    // graceful: let running handlers finish (bounded by the shutdown timeout of the caller).
-    await this.boss.stop({ graceful: true, wait: true, timeout: 8000 });
+    // Running handlers may finish within the budget; one that does not is retried after expiry.
+    await this.boss.stop({
+      graceful: true,
+      wait: true,
+      timeout: this.options.stopTimeoutMs ?? 5000,
+    });
     this.started = false;
     this.working = false;
   }
