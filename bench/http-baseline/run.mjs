@@ -12,7 +12,13 @@ import autocannon from 'autocannon';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, value, index, all) => (value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs), []),
+  process.argv
+    .slice(2)
+    .reduce(
+      (pairs, value, index, all) =>
+        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
+      [],
+    ),
 );
 const seconds = Number(args.seconds ?? 10);
 const rounds = Number(args.rounds ?? 3);
@@ -20,7 +26,11 @@ const connections = Number(args.connections ?? 32);
 
 function startProcess(command, commandArgs, env, readyPattern) {
   const started = performance.now();
-  const child = spawn(command, commandArgs, { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, commandArgs, {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk) => {
@@ -55,15 +65,21 @@ function stop(child) {
 
 async function coldStart(dataDir) {
   const env = { SPAREFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
-  const run = await startProcess(process.execPath, [path.join(root, 'bin/spareflow.mjs'), 'start'], env, /ready at (\S+)/);
+  const run = await startProcess(
+    process.execPath,
+    [path.join(root, 'bin/spareflow.mjs'), 'start'],
+    env,
+    /ready at (\S+)/,
+  );
   const ms = await waitReady(run.url, run.startedAt);
   return { ms, run };
 }
 
 function load(url) {
   return new Promise((resolve, reject) => {
-    autocannon({ url: `${url}/health/live`, connections, duration: seconds, pipelining: 1 }, (error, result) =>
-      error ? reject(error) : resolve(result),
+    autocannon(
+      { url: `${url}/health/live`, connections, duration: seconds, pipelining: 1 },
+      (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
 }
@@ -72,26 +88,41 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spareflow-bench-'));
 await fs.chmod(dataDir, 0o755);
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${seconds}s x ${rounds} rounds, ${connections} connections`);
+console.log(
+  `node ${process.version}, ${os.cpus().length} cores, ${seconds}s x ${rounds} rounds, ${connections} connections`,
+);
 
 const first = await coldStart(dataDir);
-console.log(`cold start, first run (initdb + migrations + demo seed): ${first.ms.toFixed(0)} ms to /health/ready 200`);
+console.log(
+  `cold start, first run (initdb + migrations + demo seed): ${first.ms.toFixed(0)} ms to /health/ready 200`,
+);
 await stop(first.run.child);
 const second = await coldStart(dataDir);
 console.log(`cold start, existing data folder: ${second.ms.toFixed(0)} ms to /health/ready 200`);
 const spareflow = second.run;
 
-const hello = await startProcess(process.execPath, [path.join(root, 'bench/http-baseline/hello-world.mjs')], {}, /listening (\S+)/);
+const hello = await startProcess(
+  process.execPath,
+  [path.join(root, 'bench/http-baseline/hello-world.mjs')],
+  {},
+  /listening (\S+)/,
+);
 await load(spareflow.url); // warm-up both (JIT, pools)
 await load(hello.url);
 
 const results = { spareflow: [], hello: [] };
 for (let round = 0; round < rounds; round += 1) {
-  for (const [name, target] of [['spareflow', spareflow], ['hello', hello]]) {
+  for (const [name, target] of [
+    ['spareflow', spareflow],
+    ['hello', hello],
+  ]) {
     const result = await load(target.url);
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
     results[name].push(result.requests.average);
-    console.log(`round ${round + 1} ${name.padEnd(9)} ${result.requests.average.toFixed(0)} req/s  p99 ${result.latency.p99} ms`);
+    console.log(
+      `round ${round + 1} ${name.padEnd(9)} ${result.requests.average.toFixed(0)} req/s  p99 ${result.latency.p99} ms`,
+    );
   }
 }
 const spareflowRps = median(results.spareflow);
@@ -111,4 +142,6 @@ const summary = {
   coldStartMs: Math.round(second.ms),
 };
 console.log(JSON.stringify(summary, null, 2));
-console.log(`GET /health/live: ${summary.spareflowRequestsPerSecond} req/s vs bare Fastify ${summary.bareFastifyRequestsPerSecond} req/s → ratio ${summary.ratio} (goal ≥ 0.8) ${ratio >= 0.8 ? 'MET' : 'NOT MET'}`);
+console.log(
+  `GET /health/live: ${summary.spareflowRequestsPerSecond} req/s vs bare Fastify ${summary.bareFastifyRequestsPerSecond} req/s → ratio ${summary.ratio} (goal ≥ 0.8) ${ratio >= 0.8 ? 'MET' : 'NOT MET'}`,
+);
