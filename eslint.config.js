@@ -50,6 +50,7 @@ export default tseslint.config(
         URL: 'readonly',
         fetch: 'readonly',
         setTimeout: 'readonly',
+        performance: 'readonly',
       },
     },
     rules: { 'no-console': 'off' },
