@@ -2,8 +2,10 @@
 // bench/http-baseline: requests/s of SpareFlow's GET /health/live against a bare Fastify
 // hello-world measured in the same run (alternating rounds, same load generator), plus the
 // cold-start time of `spareflow start` to a 200 from /health/ready on the embedded database.
-// Usage: npm run build && node bench/http-baseline/run.mjs [--seconds 10] [--rounds 3] [--connections 32]
-import { spawn } from 'node:child_process';
+// Load comes from wrk (Debian package `wrk`: C, one thread, so the load generator is not what is
+// measured) when installed, otherwise from autocannon.
+// Usage: npm run bench:http -- [--seconds 10] [--rounds 3] [--connections 32] [--tool wrk|autocannon]
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +25,8 @@ const args = Object.fromEntries(
 const seconds = Number(args.seconds ?? 10);
 const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 32);
+const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
+const tool = args.tool ?? (hasWrk ? 'wrk' : 'autocannon');
 
 function startProcess(command, commandArgs, env, readyPattern) {
   const started = performance.now();
@@ -75,21 +79,45 @@ async function coldStart(dataDir) {
   return { ms, run };
 }
 
-function load(url) {
+function loadWithAutocannon(url) {
   return new Promise((resolve, reject) => {
     autocannon(
       { url: `${url}/health/live`, connections, duration: seconds, pipelining: 1 },
-      (error, result) => (error ? reject(error) : resolve(result)),
+      (error, result) =>
+        error
+          ? reject(error)
+          : resolve({
+              rps: result.requests.average,
+              p99: `${result.latency.p99} ms`,
+              failures: result.non2xx + result.errors,
+            }),
     );
   });
 }
+
+function loadWithWrk(url) {
+  const result = spawnSync(
+    'wrk',
+    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', `${url}/health/live`],
+    { encoding: 'utf8' },
+  );
+  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
+  const p99 = /99%\s+(\S+)/.exec(result.stdout)?.[1] ?? '?';
+  const failures =
+    Number(/Non-2xx or 3xx responses: (\d+)/.exec(result.stdout)?.[1] ?? 0) +
+    Number(/Socket errors: connect (\d+)/.exec(result.stdout)?.[1] ?? 0);
+  return { rps, p99, failures };
+}
+
+const load = (url) => (tool === 'wrk' ? loadWithWrk(url) : loadWithAutocannon(url));
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spareflow-bench-'));
 await fs.chmod(dataDir, 0o755);
 console.log(
-  `node ${process.version}, ${os.cpus().length} cores, ${seconds}s x ${rounds} rounds, ${connections} connections`,
+  `node ${process.version}, ${os.cpus().length} cores, ${tool}, ${seconds}s x ${rounds} rounds, ${connections} connections`,
 );
 
 const first = await coldStart(dataDir);
@@ -117,11 +145,10 @@ for (let round = 0; round < rounds; round += 1) {
     ['hello', hello],
   ]) {
     const result = await load(target.url);
-    if (result.non2xx > 0 || result.errors > 0)
-      throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    results[name].push(result.requests.average);
+    if (result.failures > 0) throw new Error(`${name}: ${result.failures} failed requests`);
+    results[name].push(result.rps);
     console.log(
-      `round ${round + 1} ${name.padEnd(9)} ${result.requests.average.toFixed(0)} req/s  p99 ${result.latency.p99} ms`,
+      `round ${round + 1} ${name.padEnd(9)} ${result.rps.toFixed(0)} req/s  p99 ${result.p99}`,
     );
   }
 }
@@ -134,6 +161,7 @@ await fs.rm(dataDir, { recursive: true, force: true });
 
 const summary = {
   date: new Date().toISOString(),
+  tool,
   spareflowRequestsPerSecond: Math.round(spareflowRps),
   bareFastifyRequestsPerSecond: Math.round(helloRps),
   ratio: Number(ratio.toFixed(3)),

@@ -2,6 +2,7 @@ import type { AppConfig } from '../config/config.js';
 import { runMigrations } from '../platform/db/migrations.js';
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { buildHttpServer } from '../platform/http/server.js';
+import { trackConnections } from '../platform/http/connection-drain.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { readOrCreateSecret } from '../platform/data-dir/secrets-file.js';
 import {
@@ -64,15 +65,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       logger,
       metrics: container.metrics,
       registerRoutes: (app) => {
-        // Once shutdown begins, every response closes its connection: a keep-alive client (a load
-        // balancer, fetch) must not hold the stop open until its idle timeout.
-        app.addHook('onSend', async (_request, reply) => {
-          if (shuttingDown) reply.header('connection', 'close');
-        });
         registerRoutes(app, container, () => shuttingDown);
         options.extraRoutes?.(app);
       },
     });
+    const drain = trackConnections(http.server);
     const address = await http.listen({ host: config.http.host, port: config.http.port });
     const url = publicUrl(config, address);
     let stopping: Promise<void> | undefined;
@@ -84,13 +81,11 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       stop: () => {
         stopping ??= (async () => {
           shuttingDown = true;
-          // Connections that turn idle while we close (a response already on its way when the
-          // signal came) would otherwise linger for the keep-alive timeout: close them as they idle.
-          const sweep = setInterval(() => http.server.closeIdleConnections(), 100);
+          const stopSweep = drain.start();
           try {
             await http.close();
           } finally {
-            clearInterval(sweep);
+            stopSweep();
           }
           await container.dispose();
         })();

@@ -93,7 +93,11 @@ describe('HTTP edges', () => {
 
   it('exposes Prometheus metrics for HTTP, the pool, the queue and the process', async () => {
     await fetch(`${app.url}/health/live`);
+    await fetch(`${app.url}/no-such-route`);
     const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(
+      /spareflow_http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} \d+/,
+    );
     expect(text).toMatch(
       /spareflow_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status_code="200"\} \d+/,
     );

@@ -72,7 +72,15 @@ function translate(error: FastifyError): AppError {
 }
 
 /** Installs the one error handler and the 404 handler: every failure leaves as problem+json. */
-export function installProblemHandlers(app: FastifyInstance): void {
+export interface ProblemHandlerOptions {
+  /** Called for requests no route matched (they bypass per-route hooks such as metrics). */
+  onUnmatched?: (request: FastifyRequest, reply: FastifyReply) => void;
+}
+
+export function installProblemHandlers(
+  app: FastifyInstance,
+  options: ProblemHandlerOptions = {},
+): void {
   app.setErrorHandler((rawError: FastifyError, request, reply) => {
     const error = translate(rawError);
     if (error.status >= 500) {
@@ -82,12 +90,14 @@ export function installProblemHandlers(app: FastifyInstance): void {
     }
     return sendProblem(reply, error);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404);
+    options.onUnmatched?.(request, reply);
+    return sendProblem(
       reply,
       new AppError('NOT_FOUND', {
         detail: `No route for ${request.method} ${request.url.split('?')[0]}.`,
       }),
-    ),
-  );
+    );
+  });
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
+import type { AppConfig } from '../../config/config.js';
 
 /**
  * Helmet's security headers, computed once at start-up instead of per request. Helmet's middleware
@@ -25,4 +26,31 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
     },
   );
   return headers;
+}
+
+/**
+ * Headers for JSON API responses (OWASP REST Security): no sniffing, no framing, no referrer, no
+ * cross-site reads, HSTS in production. The browser-page set (DNS prefetch, download options,
+ * origin isolation…) means nothing to a JSON client and only costs bytes on every response.
+ */
+export function apiSecurityHeaders(config: AppConfig): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-resource-policy': 'same-site',
+    ...(config.isProduction
+      ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+      : {}),
+  };
+}
+
+/** Helmet's full set for HTML pages (the API reference; the web app adds its own CSP). */
+export function htmlSecurityHeaders(config: AppConfig): Record<string, string> {
+  return computeSecurityHeaders({
+    contentSecurityPolicy: false,
+    crossOriginResourcePolicy: { policy: 'same-site' },
+    strictTransportSecurity: config.isProduction,
+  });
 }

@@ -40,7 +40,7 @@ describe('Metrics', () => {
     const first = new Metrics();
     const second = new Metrics();
     expect(first.registry).not.toBe(second.registry);
-    first.httpDuration.observe({ method: 'GET', route: '/parts', status_code: '200' }, 0.02);
+    first.httpRouteRecorder('/parts')('GET', 200, 0.02);
     expect(await first.registry.metrics()).toContain('route="/parts"');
     expect(await second.registry.metrics()).not.toContain('route="/parts"');
   });

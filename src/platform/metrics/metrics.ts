@@ -1,6 +1,7 @@
 import client from 'prom-client';
 import type pg from 'pg';
 import type { JobQueue, QueueStats } from '../jobs/job-queue.js';
+import { HttpLatencyHistogram } from './http-latency-histogram.js';
 
 /**
  * One Prometheus registry per app instance (tests run several apps in one process, so no global
@@ -8,17 +9,18 @@ import type { JobQueue, QueueStats } from '../jobs/job-queue.js';
  */
 export class Metrics {
   readonly registry = new client.Registry();
-  readonly httpDuration: client.Histogram<'method' | 'route' | 'status_code'>;
+  readonly httpDuration: HttpLatencyHistogram;
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'spareflow_' });
-    this.httpDuration = new client.Histogram({
-      name: 'spareflow_http_request_duration_seconds',
-      help: 'HTTP request latency by route template and status code',
-      labelNames: ['method', 'route', 'status_code'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [this.registry],
-    });
+    this.httpDuration = new HttpLatencyHistogram();
+    // prom-client's registry accepts any metric with a name and get(); see the class comment.
+    this.registry.registerMetric(this.httpDuration as unknown as client.Metric);
+  }
+
+  /** A latency recorder bound to one route template (see HttpLatencyHistogram). */
+  httpRouteRecorder(route: string): (method: string, statusCode: number, seconds: number) => void {
+    return this.httpDuration.recorder(route);
   }
 
   observeDatabasePool(pool: pg.Pool): void {
