@@ -21,10 +21,10 @@ describe('HttpLatencyHistogram', () => {
         .map((line) => line.replace(/^spareflow_http_request_duration_seconds_/, ''));
     expect(series('method="GET",route="/api/v1/parts",status_code="200"')).toEqual(
       expect.arrayContaining([
-        'bucket{method=\"GET\",route=\"/api/v1/parts\",status_code=\"200\",le=\"0.001\"} 0',
-        'bucket{method=\"GET\",route=\"/api/v1/parts\",status_code=\"200\",le=\"0.005\"} 2',
-        'bucket{method=\"GET\",route=\"/api/v1/parts\",status_code=\"200\",le=\"10\"} 2',
-        'bucket{method=\"GET\",route=\"/api/v1/parts\",status_code=\"200\",le=\"+Inf\"} 3',
+        'bucket{method="GET",route="/api/v1/parts",status_code="200",le="0.001"} 0',
+        'bucket{method="GET",route="/api/v1/parts",status_code="200",le="0.005"} 2',
+        'bucket{method="GET",route="/api/v1/parts",status_code="200",le="10"} 2',
+        'bucket{method="GET",route="/api/v1/parts",status_code="200",le="+Inf"} 3',
         'sum{method="GET",route="/api/v1/parts",status_code="200"} 20.007',
         'count{method="GET",route="/api/v1/parts",status_code="200"} 3',
       ]),
