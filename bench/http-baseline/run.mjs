@@ -135,7 +135,10 @@ const hello = await startProcess(
   {},
   /listening (\S+)/,
 );
-await load(spareflow.url); // warm-up both (JIT, pools)
+// Warm-up, twice each, so both run JIT-optimised code when measured.
+await load(spareflow.url);
+await load(spareflow.url);
+await load(hello.url);
 await load(hello.url);
 
 const results = { spareflow: [], hello: [] };

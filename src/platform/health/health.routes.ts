@@ -66,7 +66,6 @@ export function registerHealthRoutes(
         summary: 'Liveness: 200 while the process runs',
         response: { 200: z.object({ status: z.literal('ok') }) },
       },
-      logLevel: 'warn',
     },
     async () => ({ status: 'ok' as const }),
   );
@@ -79,7 +78,6 @@ export function registerHealthRoutes(
         summary: 'Readiness: 200 when the database, migrations and job queue are ready, else 503',
         response: { 200: readinessSchema, 503: readinessSchema },
       },
-      logLevel: 'warn',
     },
     async (_request, reply) => {
       const shutdownCheck: ReadinessCheck = {

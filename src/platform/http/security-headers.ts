@@ -29,17 +29,16 @@ export function computeSecurityHeaders(options: HelmetOptions): Record<string, s
 }
 
 /**
- * Headers for JSON API responses (OWASP REST Security): no sniffing, no framing, no referrer, no
- * cross-site reads, HSTS in production. The browser-page set (DNS prefetch, download options,
- * origin isolation…) means nothing to a JSON client and only costs bytes on every response.
+ * Headers for JSON API responses, the OWASP REST Security set: no MIME sniffing, no framing (CSP
+ * `frame-ancestors` and the legacy X-Frame-Options), HSTS in production. Routes returning private
+ * data add `Cache-Control: no-store` themselves. The browser-page set (referrer, DNS prefetch,
+ * origin isolation…) means nothing to a JSON client and costs bytes on every response.
  */
 export function apiSecurityHeaders(config: AppConfig): Record<string, string> {
   return {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-resource-policy': 'same-site',
     ...(config.isProduction
       ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
       : {}),

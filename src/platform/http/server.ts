@@ -1,6 +1,10 @@
 import crypto from 'node:crypto';
 import fastifyCors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type onResponseHookHandler } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type onResponseHookHandler,
+} from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../../config/config.js';
 import type { Logger } from '../logging/logger.js';
@@ -21,6 +25,26 @@ export interface HttpServerOptions {
 
 const acceptableRequestId = /^[\w.:-]{1,128}$/;
 
+/**
+ * Request ids are `<process id>-<sequence>`: unique across processes (a random 48-bit prefix per
+ * process start) and ordered within one, at a fraction of a UUID's cost. They identify, they do not
+ * authorise, so they need not be unguessable.
+ */
+const processPrefix = crypto.randomBytes(6).toString('hex');
+let requestSequence = 0;
+function nextRequestId(): string {
+  requestSequence += 1;
+  return `${processPrefix}-${requestSequence.toString(36)}`;
+}
+
+const probePaths = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/** Liveness, readiness and metrics requests: frequent, uninteresting, never logged one by one. */
+function isProbe(url: string): boolean {
+  const query = url.indexOf('?');
+  return probePaths.has(query < 0 ? url : url.slice(0, query));
+}
+
 function toArray<T>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
@@ -39,9 +63,16 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && acceptableRequestId.test(incoming)
         ? incoming
-        : crypto.randomUUID();
+        : nextRequestId();
     },
     return503OnClosing: true,
+    // Probes and scrapes are not logged per request. (A route-level `logLevel` would do it too,
+    // but makes pino rebuild every log method of each request's child logger.)
+    logController: new LogController({ disableRequestLogging: (request) => isProbe(request.url) }),
+    // …and get no per-request child logger either: they log nothing, and building a child (the
+    // request-id binding) was a tenth of a probe's cost. Everything else gets its child as usual.
+    childLoggerFactory: (parent, bindings, childOptions, rawRequest) =>
+      isProbe(rawRequest.url ?? '') ? parent : parent.child(bindings, childOptions),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -80,7 +111,6 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     '/metrics',
     {
       schema: { tags: ['service'], summary: 'Prometheus metrics (text format)' },
-      logLevel: 'warn',
     },
     async (_request, reply) =>
       reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
