@@ -28,6 +28,12 @@ const connections = Number(args.connections ?? 32);
 const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
 const tool = args.tool ?? (hasWrk ? 'wrk' : 'autocannon');
 
+// Whatever happens (a failed round throws), no server outlives the benchmark.
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGTERM');
+});
+
 function startProcess(command, commandArgs, env, readyPattern) {
   const started = performance.now();
   const child = spawn(command, commandArgs, {
@@ -35,6 +41,8 @@ function startProcess(command, commandArgs, env, readyPattern) {
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk) => {
