@@ -6,7 +6,7 @@ import { createLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { buildHttpServer } from './server.js';
 
-async function serverWithLogLines() {
+async function serverWithLogLines(env: Record<string, string> = {}) {
   const lines: Array<Record<string, unknown>> = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -17,7 +17,7 @@ async function serverWithLogLines() {
     },
   });
   const app = await buildHttpServer({
-    config: loadConfig({}),
+    config: loadConfig(env),
     logger: createLogger({ level: 'info', destination }),
     metrics: new Metrics(),
     registerRoutes: (routes) => registerHealthRoutes(routes, [], () => false),
@@ -74,6 +74,22 @@ describe('buildHttpServer', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(String(page.headers['content-security-policy'])).toContain('script-src');
+    await app.close();
+  });
+
+  it('answers CORS only for the origins listed in CORS_ORIGINS', async () => {
+    const { app } = await serverWithLogLines({ CORS_ORIGINS: 'https://app.kaveri.example' });
+    const preflight = await app.inject({
+      method: 'OPTIONS',
+      url: '/health/live',
+      headers: { origin: 'https://app.kaveri.example', 'access-control-request-method': 'GET' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://app.kaveri.example');
+    const foreign = await app.inject({
+      url: '/health/live',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     await app.close();
   });
 });
