@@ -64,6 +64,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       config,
       logger,
       metrics: container.metrics,
+      authenticate: container.authenticate,
       registerRoutes: (app) => {
         registerRoutes(app, container, () => shuttingDown);
         options.extraRoutes?.(app);

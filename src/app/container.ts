@@ -10,6 +10,9 @@ import type { VendorSimulator } from '../platform/sandbox/vendor-simulator.js';
 import type { DoctorCheck } from '../modules/ops/doctor.service.js';
 import { platformDoctorChecks } from '../modules/ops/platform-checks.js';
 import type { IdentityDeps } from '../modules/identity/platform-admin.service.js';
+import { AccessTokenService } from '../modules/identity/access-token.service.js';
+import { createAuthenticator } from '../modules/identity/authenticator.js';
+import type { Authenticate } from '../platform/http/route-policy.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -26,6 +29,8 @@ export interface Container {
   readonly jwtSecret: string;
   readonly doctorChecks: DoctorCheck[];
   readonly identity: IdentityDeps;
+  readonly accessTokens: AccessTokenService;
+  readonly authenticate: Authenticate;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -77,6 +82,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const events = new EventBus(jobs, database.db);
     const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
     disposers.push(() => sandbox.stop());
+    const accessTokens = new AccessTokenService(jwtSecret);
     const metrics = new Metrics();
     metrics.observeDatabasePool(database.pool);
     metrics.observeJobQueue(jobs);
@@ -92,6 +98,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       jwtSecret,
       doctorChecks: platformDoctorChecks(config, database, jobs),
       identity: { pool: database.pool, db: database.db, events },
+      accessTokens,
+      authenticate: createAuthenticator({ db: database.db, tokens: accessTokens }),
       dispose,
     };
   } catch (error) {

@@ -1,3 +1,5 @@
 // The one place drizzle-kit and the query layer learn about every table.
 export * from '../../modules/identity/identity.tables.js';
 export * from '../jobs/domain-event.tables.js';
+export * from '../../modules/identity/session.tables.js';
+export * from '../../modules/audit/audit.tables.js';

@@ -21,6 +21,7 @@ async function serverWithLogLines(env: Record<string, string> = {}) {
     logger: createLogger({ level: 'info', destination }),
     metrics: new Metrics(),
     registerRoutes: (routes) => registerHealthRoutes(routes, [], () => false),
+    authenticate: async () => null,
   });
   return { app, lines };
 }

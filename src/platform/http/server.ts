@@ -14,6 +14,7 @@ import { registerOpenApiDocs } from './openapi-docs.js';
 import { installProblemHandlers } from './problem.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { apiSecurityHeaders } from './security-headers.js';
+import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
 
 export interface HttpServerOptions {
   config: AppConfig;
@@ -21,6 +22,15 @@ export interface HttpServerOptions {
   metrics: Metrics;
   /** Registers every module's routes; called once the shared plugins are in place. */
   registerRoutes: (app: FastifyZodApp) => Promise<void> | void;
+  /** Resolves credentials for routes whose policy is not public. */
+  authenticate: Authenticate;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every `/api/` route with its policy, as registered (the authorisation matrix walks it). */
+    declaredRoutes: readonly DeclaredRoute[];
+  }
 }
 
 const acceptableRequestId = /^[\w.:-]{1,128}$/;
@@ -116,6 +126,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
       reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
   );
 
+  app.decorate('declaredRoutes', installRoutePolicies(app, options.authenticate));
   await options.registerRoutes(app);
   await app.ready();
   return app;

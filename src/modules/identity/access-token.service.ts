@@ -1,0 +1,61 @@
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { memberRoles } from './identity.tables.js';
+
+/** Access tokens live 15 minutes; refresh tokens renew them. */
+export const accessTokenTtlSeconds = 15 * 60;
+const issuer = 'spareflow';
+const audience = 'spareflow-api';
+/** The one algorithm we sign and accept: `none` and algorithm confusion are refused by construction. */
+const algorithm = 'HS256';
+
+const claimsSchema = z.object({
+  sub: z.uuid(),
+  org: z.uuid(),
+  role: z.enum(memberRoles),
+  typ: z.literal('access'),
+});
+
+export interface AccessClaims {
+  userId: string;
+  organizationId: string;
+  role: (typeof memberRoles)[number];
+}
+
+/** Signs and verifies SpareFlow access tokens (JWT, HS256, with `iss`, `aud`, `exp`). */
+export class AccessTokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async sign(claims: AccessClaims, now = new Date()): Promise<string> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    return new SignJWT({ org: claims.organizationId, role: claims.role, typ: 'access' })
+      .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
+      .setSubject(claims.userId)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + accessTokenTtlSeconds)
+      .sign(this.key);
+  }
+
+  /** The claims of a valid token, or `null` for anything else (expired, forged, wrong audience…). */
+  async verify(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [algorithm],
+        issuer,
+        audience,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      });
+      const claims = claimsSchema.parse(payload);
+      return { userId: claims.sub, organizationId: claims.org, role: claims.role };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) return null;
+      throw error;
+    }
+  }
+}
