@@ -43,16 +43,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * and other class instances go to their serializers untouched. It runs only for log lines that are
  * actually written, unlike path-based redaction, which also cost every request's child logger.
  */
-export function redactDeep(value: unknown, depth = 0): unknown {
+export function redactDeep(value: unknown, depth = 0, maskPersonalData = true): unknown {
   if (depth > maxDepth) return value;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, depth + 1));
+  if (Array.isArray(value))
+    return value.map((item: unknown) => redactDeep(item, depth + 1, maskPersonalData));
   if (!isPlainObject(value)) return value;
   const copy: Record<string, unknown> = {};
   for (const [key, child] of Object.entries(value)) {
     const lower = key.toLowerCase();
     if (secretKeys.has(lower)) copy[key] = '[REDACTED]';
-    else if (personalKeySet.has(lower)) copy[key] = maskPersonal(child);
-    else copy[key] = redactDeep(child, depth + 1);
+    else if (maskPersonalData && personalKeySet.has(lower)) copy[key] = maskPersonal(child);
+    else copy[key] = redactDeep(child, depth + 1, maskPersonalData);
   }
   return copy;
 }
