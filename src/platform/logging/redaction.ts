@@ -119,3 +119,8 @@ export function maskPersonal(value: unknown): string {
   if (typeof value !== 'string') return '[REDACTED]';
   return value.includes('@') ? maskEmail(value) : maskPhone(value);
 }
+
+/** Secrets removed, personal data kept: for the audit log, which must say whose e-mail changed. */
+export function removeSecrets(value: unknown): unknown {
+  return redactDeep(value, 0, false);
+}
