@@ -1,6 +1,7 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
 import { readinessChecks } from '../modules/ops/platform-checks.js';
+import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
 import type { Container } from './container.js';
 
 /**
@@ -13,4 +14,5 @@ export function registerRoutes(
   isShuttingDown: () => boolean,
 ): void {
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
+  registerOrganizationRoutes(app, container.database);
 }
