@@ -2,6 +2,7 @@ import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
 import { readinessChecks } from '../modules/ops/platform-checks.js';
 import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
+import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import type { Container } from './container.js';
 
 /**
@@ -14,5 +15,6 @@ export function registerRoutes(
   isShuttingDown: () => boolean,
 ): void {
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
+  registerAuthRoutes(app, { identity: container.identity, accessTokens: container.accessTokens });
   registerOrganizationRoutes(app, container.database);
 }

@@ -37,7 +37,7 @@ export const identityRepository = {
 
   async insertOrganization(
     db: Db,
-    values: { type: OrganizationType; name: string },
+    values: { type: OrganizationType; name: string; gstin?: string | null },
   ): Promise<Organization> {
     const [row] = await db.insert(organizations).values(values).returning();
     if (!row) throw new Error('organization insert returned nothing');

@@ -43,7 +43,17 @@ export async function ensureOrganization(
       ? await identityRepository.findOrganizationByType(tx.db, 'platform')
       : await identityRepository.findOrganizationByName(tx.db, type, name);
   if (existing) return existing;
-  const organization = await identityRepository.insertOrganization(tx.db, { type, name });
+  return createOrganization(deps, tx, { type, name });
+}
+
+/** Always creates a new organization (registration never joins an existing one by name). */
+export async function createOrganization(
+  deps: IdentityDeps,
+  tx: Tx,
+  values: { type: OrganizationType; name: string; gstin?: string | null },
+): Promise<Organization> {
+  const organization = await identityRepository.insertOrganization(tx.db, values);
+  const { type, name } = values;
   await deps.events.publish(tx, {
     type: 'organization.created',
     aggregateType: 'organization',

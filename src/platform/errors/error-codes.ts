@@ -10,6 +10,13 @@ export const errorCatalog = {
   MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
   /** No valid credentials were presented. */
   UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  /**
+   * Login failed: unknown e-mail, wrong password, or an `organizationId` the user does not belong
+   * to. Deliberately one answer for all of them, so it does not reveal which e-mails exist.
+   */
+  INVALID_CREDENTIALS: { status: 401, title: 'Invalid credentials' },
+  /** The caller's organization is suspended; its members cannot log in or refresh sessions. */
+  ORGANIZATION_SUSPENDED: { status: 403, title: 'Organization suspended' },
   /** The caller is known but its role does not allow this action. */
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   /** The resource does not exist or belongs to another organization (never distinguished). */
@@ -26,6 +33,11 @@ export const errorCatalog = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   /** Too many requests from this client; retry after the `Retry-After` header. */
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  /**
+   * Too many consecutive failed logins: the account is locked for a while (429, as the contract
+   * promises for repeated failures). `retryAfterSeconds` and the `Retry-After` header say how long.
+   */
+  ACCOUNT_LOCKED: { status: 429, title: 'Account temporarily locked' },
   /** An unexpected failure; details are in the server log under the request id. */
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   /** A dependency (database, queue, vendor) is unavailable or the server is shutting down. */

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { memberRoles, organizationTypes } from './identity.tables.js';
+import { newUserSchema } from './platform-admin.service.js';
+
+/** Types anyone may register as; `platform` is absent, so no one can register as an admin. */
+export const registrableOrganizationTypes = [
+  'brand',
+  'distributor',
+  'service_center',
+  'customer',
+] as const;
+
+const gstinShape = /^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
+
+/** Strict: unknown keys (`role`, `isPlatformAdmin`, …) are a 400, never silently ignored. */
+export const registerBodySchema = newUserSchema
+  .extend({
+    organization: z
+      .object({
+        type: z.enum(registrableOrganizationTypes),
+        name: z.string().trim().min(1).max(200),
+        gstin: z
+          .string()
+          .trim()
+          .toUpperCase()
+          .regex(gstinShape, 'must be a 15-character GSTIN like 27AAPFU0939F1ZV')
+          .optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type RegisterBody = z.infer<typeof registerBodySchema>;
+
+export const loginBodySchema = z
+  .object({
+    email: z.string().trim().min(1).max(254),
+    password: z.string().min(1).max(1024),
+    organizationId: z.uuid().optional(),
+  })
+  .strict();
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+
+const userSummary = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
+const organizationSummary = z.object({
+  id: z.uuid(),
+  type: z.enum(organizationTypes),
+  name: z.string(),
+});
+const role = z.enum(memberRoles);
+
+export const tokenPairSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  /** Seconds until the access token expires. */
+  expiresIn: z.number().int(),
+});
+
+export const registerResponseSchema = z.object({
+  user: userSummary,
+  organization: organizationSummary,
+  accessToken: z.string(),
+  refreshToken: z.string(),
+});
+
+export const loginResponseSchema = tokenPairSchema.extend({
+  user: userSummary,
+  organization: organizationSummary,
+  role,
+});
+
+export const meResponseSchema = z.object({
+  user: userSummary.extend({ phone: z.string().nullable() }),
+  organization: organizationSummary,
+  role,
+  memberships: z.array(
+    z.object({
+      organizationId: z.uuid(),
+      organizationName: z.string(),
+      organizationType: z.enum(organizationTypes),
+      role,
+    }),
+  ),
+});
