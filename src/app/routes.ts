@@ -1,6 +1,7 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
 import { readinessChecks } from '../modules/ops/platform-checks.js';
+import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import type { Container } from './container.js';
@@ -17,4 +18,5 @@ export function registerRoutes(
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
   registerAuthRoutes(app, { identity: container.identity, accessTokens: container.accessTokens });
   registerOrganizationRoutes(app, container.database);
+  registerAuditRoutes(app, container.database.db);
 }

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCreateCommand } from './commands/admin.command.js';
+import { auditVerifyCommand } from './commands/audit.command.js';
 import { doctorCommand } from './commands/doctor.command.js';
 import { jobsFailedCommand, jobsRetryCommand } from './commands/jobs.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
@@ -47,5 +48,11 @@ jobs
   .option('--limit <n>', 'how many', '50')
   .action(jobsFailedCommand);
 jobs.command('retry <queue> <id>').description('re-run a failed job').action(jobsRetryCommand);
+program
+  .command('audit')
+  .description('the tamper-evident audit log')
+  .command('verify')
+  .description('recompute the audit log hash chain; exits 1 if an entry was changed or deleted')
+  .action(auditVerifyCommand);
 
 await program.parseAsync(process.argv);

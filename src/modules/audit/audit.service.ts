@@ -20,9 +20,14 @@ export interface AuditEntry {
 /** Arbitrary constant: audited transactions take it to append to the chain one at a time. */
 const auditChainLockKey = 724_310_002;
 
-/** Secrets never enter the audit log: the same keys as the logs (passwords, tokens, keys…). */
+/**
+ * Secrets never enter the audit log: the same keys as the logs (passwords, tokens, keys…). The
+ * value is then taken through JSON, as jsonb stores it, so the hash covers exactly what is stored
+ * (a `Date` becomes its ISO string) and `spareflow audit verify` can recompute it.
+ */
 function withoutSecrets(value: unknown): unknown {
-  return value === undefined ? null : removeSecrets(value);
+  const json = value === undefined ? undefined : JSON.stringify(removeSecrets(value));
+  return json === undefined ? null : (JSON.parse(json) as unknown);
 }
 
 /**
