@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { memberRoles } from '../../src/modules/identity/identity.tables.js';
+import type { DeclaredRoute } from '../../src/platform/http/route-policy.js';
+import { makeApiKey } from '../support/factories/api-key.factory.js';
+import { makeOrganization } from '../support/factories/organization.factory.js';
+import { useTestApp } from '../support/test-app.js';
+
+// Generated from the live route table: every route added later is covered without editing this file.
+const testApp = useTestApp();
+
+/** A concrete URL for a route template: path parameters become well-formed ids nobody owns. */
+function concreteUrl(route: DeclaredRoute): string {
+  return route.url.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+}
+
+async function call(route: DeclaredRoute, headers: Record<string, string> = {}) {
+  const response = await fetch(`${testApp().url}${concreteUrl(route)}`, {
+    method: route.method,
+    headers: {
+      ...headers,
+      ...(route.method === 'GET' || route.method === 'DELETE'
+        ? {}
+        : { 'content-type': 'application/json' }),
+    },
+    ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: '{}' }),
+  });
+  return {
+    status: response.status,
+    body: (await response.json().catch(() => null)) as { code?: string } | null,
+  };
+}
+
+const protectedRoutes = () =>
+  testApp().http.declaredRoutes.filter((route) => route.policy.access !== 'public');
+
+describe('authorisation matrix', () => {
+  it('has a route table, and every /api/ route declares a policy (start-up enforces it)', () => {
+    expect(testApp().http.declaredRoutes.length).toBeGreaterThan(0);
+  });
+
+  it('answers 401 UNAUTHENTICATED on every protected route without credentials or with a forged token', async () => {
+    for (const route of protectedRoutes()) {
+      const attempts: Array<Record<string, string>> = [
+        {},
+        { authorization: 'Bearer not-a-token' },
+        { 'x-api-key': 'sfk_forged' },
+      ];
+      for (const headers of attempts) {
+        const { status, body } = await call(route, headers);
+        expect({ route: `${route.method} ${route.url}`, status, code: body?.code }).toEqual({
+          route: `${route.method} ${route.url}`,
+          status: 401,
+          code: 'UNAUTHENTICATED',
+        });
+      }
+    }
+  });
+
+  it('answers 403 FORBIDDEN to every role and organization type the policy excludes', async () => {
+    const container = testApp().container;
+    const byType = {
+      brand: await makeOrganization(container, 'brand', memberRoles),
+      distributor: await makeOrganization(container, 'distributor', memberRoles),
+      service_center: await makeOrganization(container, 'service_center', memberRoles),
+      customer: await makeOrganization(container, 'customer', memberRoles),
+    };
+    for (const route of protectedRoutes()) {
+      const policy = route.policy;
+      if (policy.access !== 'authenticated') continue;
+      for (const [type, organization] of Object.entries(byType)) {
+        for (const role of memberRoles) {
+          const typeExcluded =
+            policy.organizationTypes !== undefined &&
+            !policy.organizationTypes.includes(type as never);
+          const roleExcluded = policy.roles !== undefined && !policy.roles.includes(role);
+          if (!typeExcluded && !roleExcluded) continue;
+          const member = organization.members[role];
+          if (!member) throw new Error(`no ${role} in ${type}`);
+          const { status, body } = await call(route, {
+            authorization: `Bearer ${member.accessToken}`,
+          });
+          expect({
+            route: `${route.method} ${route.url}`,
+            type,
+            role,
+            status,
+            code: body?.code,
+          }).toEqual({
+            route: `${route.method} ${route.url}`,
+            type,
+            role,
+            status: 403,
+            code: 'FORBIDDEN',
+          });
+        }
+      }
+    }
+  });
+
+  it('lets API keys through only where the policy admits their scope', async () => {
+    const container = testApp().container;
+    const { organizationId } = await makeOrganization(container, 'brand', ['owner']);
+    const keys = {
+      read: await makeApiKey(container, organizationId, 'read'),
+      read_write: await makeApiKey(container, organizationId, 'read_write'),
+    } as const;
+    for (const route of protectedRoutes()) {
+      const policy = route.policy;
+      if (policy.access !== 'authenticated') continue;
+      for (const scope of ['read', 'read_write'] as const) {
+        const admitted =
+          policy.apiKey !== undefined && (policy.apiKey === 'read' || scope === 'read_write');
+        const typeExcluded =
+          policy.organizationTypes !== undefined && !policy.organizationTypes.includes('brand');
+        if (admitted && !typeExcluded) continue;
+        const { status, body } = await call(route, { 'x-api-key': keys[scope] });
+        expect({ route: `${route.method} ${route.url}`, scope, status, code: body?.code }).toEqual({
+          route: `${route.method} ${route.url}`,
+          scope,
+          status: 403,
+          code: 'FORBIDDEN',
+        });
+      }
+    }
+  });
+});
