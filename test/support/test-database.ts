@@ -23,7 +23,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = withDatabase(adminUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 20 });
   const drop = async () => {
+    // `pool.end()` resolves before its connections have closed; dropping WITH (FORCE) then
+    // terminates them mid-close, an unhandled pool 'error'. Wait until each one is gone.
+    let open = pool.totalCount;
+    const closed = new Promise<void>((resolve) => {
+      if (open === 0) resolve();
+      pool.on('remove', () => {
+        open -= 1;
+        if (open <= 0) resolve();
+      });
+    });
     await pool.end();
+    await closed;
     await dropDatabase(adminUrl, name);
   };
   return { url, name, pool, db: drizzle(pool, { schema }) as unknown as Db, drop };
