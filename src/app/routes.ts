@@ -4,6 +4,8 @@ import { readinessChecks } from '../modules/ops/platform-checks.js';
 import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
+import { registerLocationRoutes } from '../modules/locations/location.routes.js';
+import { registerNetworkRoutes } from '../modules/network/network.routes.js';
 import type { Container } from './container.js';
 
 /**
@@ -19,4 +21,15 @@ export function registerRoutes(
   registerAuthRoutes(app, { identity: container.identity, accessTokens: container.accessTokens });
   registerOrganizationRoutes(app, container.database);
   registerAuditRoutes(app, container.database.db);
+  const { pool, db } = container.database;
+  registerLocationRoutes(app, { pool, db, events: container.events });
+  registerNetworkRoutes(app, {
+    pool,
+    db,
+    events: container.events,
+    invitations: {
+      emailMode: container.config.integrations.email,
+      appUrl: container.config.http.appUrl,
+    },
+  });
 }

@@ -3,3 +3,5 @@ export * from '../../modules/identity/identity.tables.js';
 export * from '../jobs/domain-event.tables.js';
 export * from '../../modules/identity/session.tables.js';
 export * from '../../modules/audit/audit.tables.js';
+export * from '../../modules/locations/location.tables.js';
+export * from '../../modules/network/network.tables.js';

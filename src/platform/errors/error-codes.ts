@@ -25,6 +25,11 @@ export const errorCatalog = {
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   /** The request conflicts with the current state of the resource. */
   CONFLICT: { status: 409, title: 'Conflict' },
+  /**
+   * A partner invitation token is unknown, already accepted or past its 7-day expiry. One answer
+   * for all three, so a token's history is not revealed.
+   */
+  INVITATION_INVALID: { status: 400, title: 'Invitation invalid' },
   /** An `Idempotency-Key` was reused with a different request body. */
   IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused' },
   /** The body exceeds the configured size limit. */

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { OrganizationType } from '../identity/identity.tables.js';
+import type { AuditContext } from '../identity/audit-actor.js';
+import { hashSecret, newSecret } from '../identity/secret-hash.js';
+import { invitationRepository } from './invitation.repository.js';
+import { recordNetworkChange, type NetworkDeps } from './network.deps.js';
+import { partnerTypes } from './network.tables.js';
+import { activatePartnerLink, linkView } from './partner-link.service.js';
+
+/** How long an invitation token can be accepted. */
+export const invitationLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+
+export const newInvitationSchema = z
+  .object({ email: z.email().max(254), partnerType: z.enum(partnerTypes) })
+  .strict();
+export type NewInvitation = z.infer<typeof newInvitationSchema>;
+
+export const createdInvitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  partnerType: z.enum(partnerTypes),
+  expiresAt: z.iso.datetime(),
+  acceptUrl: z
+    .string()
+    .optional()
+    .describe('Sandbox e-mail mode only: the link the invitation e-mail would carry'),
+});
+export type CreatedInvitation = z.infer<typeof createdInvitationSchema>;
+
+export const acceptInvitationSchema = z.object({ token: z.string().min(1).max(200) }).strict();
+
+export const acceptedInvitationSchema = z.object({
+  brandId: z.uuid(),
+  status: z.literal('active'),
+});
+
+/**
+ * A brand invites a partner by e-mail. The token is stored only as its hash and is never put in
+ * the audit log or the `partner.invited` event, so nothing downstream can recover it.
+ *
+ * Delivery, honestly: the EmailPort is being built by the e-mail capability and is not wired
+ * here yet. In sandbox e-mail mode the response carries `acceptUrl` (what the e-mail would
+ * contain) so the flow can be exercised end to end. In live mode no e-mail is sent by this
+ * code yet — the e-mail capability must call its port here, inside this function, with the
+ * token; until then a live-mode invitation cannot reach the invitee.
+ */
+export async function createInvitation(
+  deps: NetworkDeps,
+  brandId: string,
+  input: NewInvitation,
+  audit: AuditContext,
+): Promise<CreatedInvitation> {
+  const token = newSecret('sfi_');
+  const email = input.email.toLowerCase();
+  const expiresAt = new Date(Date.now() + invitationLifetimeMs);
+  const created = await inTransaction(deps.pool, async (tx) => {
+    const row = await invitationRepository.insert(tx.db, {
+      brandId,
+      email,
+      partnerType: input.partnerType,
+      tokenHash: hashSecret(token),
+      expiresAt,
+    });
+    const view = {
+      id: row.id,
+      email: row.email,
+      partnerType: row.partnerType,
+      expiresAt: row.expiresAt.toISOString(),
+    };
+    await recordNetworkChange(deps, tx, {
+      audit,
+      organizationId: brandId,
+      entityType: 'partner_invitation',
+      entityId: row.id,
+      after: view,
+      event: 'partner.invited',
+      payload: {
+        invitationId: row.id,
+        brandId,
+        email: view.email,
+        partnerType: view.partnerType,
+        expiresAt: view.expiresAt,
+      },
+    });
+    return view;
+  });
+  if (deps.invitations.emailMode !== 'sandbox') return created;
+  const base = deps.invitations.appUrl ?? 'http://localhost:3000';
+  const acceptUrl = new URL('/network/invitations/accept', base);
+  acceptUrl.searchParams.set('token', token);
+  return { ...created, acceptUrl: acceptUrl.toString() };
+}
+
+const invalid = () =>
+  new AppError('INVITATION_INVALID', {
+    detail: 'The invitation token is unknown, already used or expired.',
+  });
+
+/**
+ * A partner accepts an invitation with its token: single use, within 7 days, and only by an
+ * organization of the invited type (else CONFLICT). The partner link becomes active.
+ */
+export async function acceptInvitation(
+  deps: NetworkDeps,
+  partner: { organizationId: string; organizationType: OrganizationType },
+  token: string,
+  audit: AuditContext,
+): Promise<{ brandId: string; status: 'active' }> {
+  return inTransaction(deps.pool, async (tx) => {
+    const invitation = await invitationRepository.findByTokenHash(tx.db, hashSecret(token));
+    if (!invitation || invitation.acceptedAt !== null) throw invalid();
+    if (invitation.expiresAt.getTime() <= Date.now()) throw invalid();
+    if (invitation.partnerType !== partner.organizationType) {
+      throw new AppError('CONFLICT', {
+        detail: `The invitation is for a ${invitation.partnerType}; your organization is a ${partner.organizationType}.`,
+      });
+    }
+    const link = await activatePartnerLink(tx, {
+      brandId: invitation.brandId,
+      partnerId: partner.organizationId,
+      partnerType: invitation.partnerType,
+    });
+    await invitationRepository.markAccepted(tx.db, invitation.id, partner.organizationId);
+    await recordNetworkChange(deps, tx, {
+      audit,
+      organizationId: partner.organizationId,
+      entityType: 'partner_invitation',
+      entityId: invitation.id,
+      after: { link: linkView(link) },
+      event: 'partner.invitation_accepted',
+      payload: { ...linkView(link), invitationId: invitation.id },
+    });
+    return { brandId: invitation.brandId, status: 'active' as const };
+  });
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { Caller } from '../../platform/http/caller.js';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from '../identity/audit-actor.js';
+import {
+  accessRequestStatusSchema,
+  decideAccessRequest,
+  newAccessRequestSchema,
+  requestAccess,
+} from './access-request.service.js';
+import {
+  acceptedInvitationSchema,
+  acceptInvitation,
+  acceptInvitationSchema,
+  createdInvitationSchema,
+  createInvitation,
+  newInvitationSchema,
+} from './invitation.service.js';
+import type { NetworkDeps } from './network.deps.js';
+import { registerPartnerRoutes } from './partner.routes.js';
+
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
+const partnerOrganizations = ['distributor', 'service_center'] as const;
+
+/** The policies admit users only; this narrows the type and guards against policy edits. */
+function userOf(caller: Caller): Extract<Caller, { kind: 'user' }> {
+  if (caller.kind !== 'user') throw new AppError('FORBIDDEN');
+  return caller;
+}
+
+/** Access requests and invitations between brands and their distributors/service centers. */
+export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): void {
+  app.post(
+    '/api/v1/network/access-requests',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          roles: ['owner', 'admin', 'manager'],
+          organizationTypes: partnerOrganizations,
+        },
+      },
+      schema: {
+        tags: ['network'],
+        summary: "Ask a brand to join its partner network (the brand's owners/admins decide)",
+        security,
+        body: newAccessRequestSchema,
+        response: { 201: accessRequestStatusSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const created = await requestAccess(
+        deps,
+        caller.organizationId,
+        request.body,
+        auditContextOf(caller, request),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  for (const decision of ['approve', 'reject'] as const) {
+    app.post(
+      `/api/v1/network/access-requests/:id/${decision}`,
+      {
+        config: {
+          policy: {
+            access: 'authenticated',
+            roles: ['owner', 'admin'],
+            organizationTypes: ['brand'],
+          },
+        },
+        schema: {
+          tags: ['network'],
+          summary:
+            decision === 'approve'
+              ? 'Approve an access request: the partner becomes active'
+              : 'Reject an access request',
+          security,
+          params: z.object({ id: z.uuid() }),
+          response: { 200: accessRequestStatusSchema },
+        },
+      },
+      async (request) => {
+        const caller = userOf(requireCaller(request));
+        return decideAccessRequest(
+          deps,
+          caller.organizationId,
+          caller.userId,
+          request.params.id,
+          decision,
+          auditContextOf(caller, request),
+        );
+      },
+    );
+  }
+
+  app.post(
+    '/api/v1/network/invitations',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          roles: ['owner', 'admin'],
+          organizationTypes: ['brand'],
+        },
+      },
+      schema: {
+        tags: ['network'],
+        summary: 'Invite a distributor or service center by e-mail (the e-mail carries the token)',
+        security,
+        body: newInvitationSchema,
+        response: { 201: createdInvitationSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const created = await createInvitation(
+        deps,
+        caller.organizationId,
+        request.body,
+        auditContextOf(caller, request),
+      );
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.post(
+    '/api/v1/network/invitations/accept',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          roles: ['owner', 'admin'],
+          organizationTypes: partnerOrganizations,
+        },
+      },
+      schema: {
+        tags: ['network'],
+        summary: "Accept a brand's invitation with the e-mailed token (single use, 7 days)",
+        security,
+        body: acceptInvitationSchema,
+        response: { 200: acceptedInvitationSchema },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      return acceptInvitation(deps, caller, request.body.token, auditContextOf(caller, request));
+    },
+  );
+
+  registerPartnerRoutes(app, deps);
+}
