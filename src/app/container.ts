@@ -13,6 +13,12 @@ import type { IdentityDeps } from '../modules/identity/platform-admin.service.js
 import { AccessTokenService } from '../modules/identity/access-token.service.js';
 import { createAuthenticator } from '../modules/identity/authenticator.js';
 import type { Authenticate } from '../platform/http/route-policy.js';
+import { AccountEmails } from '../modules/identity/account-emails.js';
+import { emailDoctorCheck } from '../modules/notifications/email.doctor-check.js';
+import { emailSendJob, jobQueueEmailOutbox } from '../modules/notifications/email.job.js';
+import type { EmailPort } from '../modules/notifications/email.port.js';
+import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
+import { wireEmail } from '../modules/notifications/email.wiring.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -31,6 +37,10 @@ export interface Container {
   readonly identity: IdentityDeps;
   readonly accessTokens: AccessTokenService;
   readonly authenticate: Authenticate;
+  /** Sends e-mail; use it through the `email.send` job, not from requests. */
+  readonly email: EmailPort;
+  /** The sandbox SMTP sink (captured e-mails), only when `integrations.email` is `sandbox`. */
+  readonly emailSink: SmtpSink | undefined;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -82,6 +92,15 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const events = new EventBus(jobs, database.db);
     const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
     disposers.push(() => sandbox.stop());
+    // SMTP is not HTTP, so its sandbox sink runs beside SandboxHost rather than inside it.
+    const mail = await wireEmail(config, logger);
+    disposers.push(() => mail.dispose());
+    jobs.define(emailSendJob(mail.email));
+    const accountEmails = new AccountEmails(
+      jobQueueEmailOutbox(jobs),
+      config.http.appUrl,
+      `http://localhost:${config.http.port}`,
+    );
     const accessTokens = new AccessTokenService(jwtSecret);
     const metrics = new Metrics();
     metrics.observeDatabasePool(database.pool);
@@ -96,10 +115,15 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       metrics,
       sandbox,
       jwtSecret,
-      doctorChecks: platformDoctorChecks(config, database, jobs),
-      identity: { pool: database.pool, db: database.db, events },
+      doctorChecks: [
+        ...platformDoctorChecks(config, database, jobs),
+        emailDoctorCheck(config, mail.email),
+      ],
+      identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,
       authenticate: createAuthenticator({ db: database.db, tokens: accessTokens }),
+      email: mail.email,
+      emailSink: mail.sink,
       dispose,
     };
   } catch (error) {

@@ -6,6 +6,8 @@ import { registerOrganizationRoutes } from '../modules/identity/organization.rou
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import { registerLocationRoutes } from '../modules/locations/location.routes.js';
 import { registerNetworkRoutes } from '../modules/network/network.routes.js';
+import { registerAccountRecoveryRoutes } from '../modules/identity/account-recovery.routes.js';
+import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.routes.js';
 import type { Container } from './container.js';
 
 /**
@@ -19,6 +21,10 @@ export function registerRoutes(
 ): void {
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
   registerAuthRoutes(app, { identity: container.identity, accessTokens: container.accessTokens });
+  const { accountEmails } = container.identity;
+  if (accountEmails) registerAccountRecoveryRoutes(app, container.identity, accountEmails);
+  // Sandbox only: in live mode the route does not exist (404).
+  if (container.emailSink) registerSandboxMailboxRoutes(app, container.emailSink);
   registerOrganizationRoutes(app, container.database);
   registerAuditRoutes(app, container.database.db);
   const { pool, db } = container.database;

@@ -69,6 +69,7 @@ export class AuthService {
           after: { email: user.email, name: user.name, role: 'owner' },
           ...audit,
         });
+        await this.deps.identity.accountEmails?.sendVerification(tx, user);
         const pair = await this.sessions.start(tx, {
           userId: user.id,
           organizationId: organization.id,

@@ -8,6 +8,7 @@ import { identityRepository, type Organization } from './identity.repository.js'
 import { hashPassword, passwordPolicy } from './password-hasher.js';
 import type { MemberRole, OrganizationType } from './identity.tables.js';
 import './identity.events.js';
+import type { AccountEmails } from './account-emails.js';
 
 export const newUserSchema = z.object({
   email: z.email().max(254),
@@ -27,6 +28,8 @@ export interface IdentityDeps {
   pool: pg.Pool;
   db: Db;
   events: EventBus;
+  /** Sends account e-mails (verification on registration); absent where no e-mail is wired. */
+  accountEmails?: AccountEmails;
 }
 
 const platformOrganizationName = 'SpareFlow Platform';

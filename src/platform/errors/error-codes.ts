@@ -15,6 +15,11 @@ export const errorCatalog = {
    * to. Deliberately one answer for all of them, so it does not reveal which e-mails exist.
    */
   INVALID_CREDENTIALS: { status: 401, title: 'Invalid credentials' },
+  /**
+   * An e-mailed single-use token (password reset, e-mail verification) is unknown, already used,
+   * or expired. One answer for all three; the user asks for a new link.
+   */
+  TOKEN_INVALID: { status: 400, title: 'Token invalid or expired' },
   /** The caller's organization is suspended; its members cannot log in or refresh sessions. */
   ORGANIZATION_SUSPENDED: { status: 403, title: 'Organization suspended' },
   /** The caller is known but its role does not allow this action. */

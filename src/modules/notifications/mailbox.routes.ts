@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import type { SmtpSink } from './smtp-sink.js';
+
+const mailboxQuery = z.object({ to: z.email().optional() });
+
+const mailboxResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      to: z.array(z.string()),
+      subject: z.string(),
+      text: z.string(),
+      receivedAt: z.date(),
+      links: z.array(z.string()),
+    }),
+  ),
+  sandbox: z.literal(true),
+});
+
+/**
+ * `GET /api/v1/sandbox/mailbox?to=` lists what the sandbox SMTP sink captured, newest first, so a
+ * developer (or an e2e test) can follow a verification or reset link without a real inbox.
+ *
+ * Registered **only** when `integrations.email` is `sandbox` (the route does not exist, 404, in
+ * live mode). Public access is acceptable there: in sandbox mode no e-mail ever leaves the
+ * machine, so the sink holds only messages produced by this sandbox instance, never live data.
+ * Do not run a sandbox instance holding real users' accounts on a reachable address.
+ */
+export function registerSandboxMailboxRoutes(app: FastifyZodApp, sink: SmtpSink): void {
+  app.get(
+    '/api/v1/sandbox/mailbox',
+    {
+      config: { policy: { access: 'public' } },
+      schema: {
+        tags: ['sandbox'],
+        summary: 'E-mails captured by the sandbox SMTP sink (sandbox mode only)',
+        querystring: mailboxQuery,
+        response: { 200: mailboxResponse },
+      },
+    },
+    async (request) => ({ items: sink.list(request.query.to), sandbox: true as const }),
+  );
+}
