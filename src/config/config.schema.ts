@@ -123,6 +123,9 @@ export const envSchema = z.object({
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
   ),
+  RATE_LIMIT_PER_MINUTE: integer(300, 1, 10_000_000),
+  RATE_LIMIT_AUTH_PER_MINUTE: integer(10, 1, 10_000_000),
+  RATE_LIMIT_REDIS_PREFIX: optionalString.default('spareflow:rate-limit:'),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

@@ -33,6 +33,12 @@ export interface AppConfig {
   readonly jwtSecret: string | undefined;
   readonly integrations: Readonly<Record<IntegrationName, IntegrationMode>>;
   readonly redisUrl: string | undefined;
+  /** Requests per minute and per client IP; the counters are shared through Redis when set. */
+  readonly rateLimit: {
+    readonly perMinute: number;
+    readonly authPerMinute: number;
+    readonly redisPrefix: string;
+  };
   readonly trackingPollIntervalSeconds: number;
   /** The validated variables, for adapters that need vendor specifics. */
   readonly raw: Readonly<RawEnv>;
@@ -133,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: raw.JWT_SECRET,
     integrations,
     redisUrl: raw.REDIS_URL,
+    rateLimit: {
+      perMinute: raw.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: raw.RATE_LIMIT_AUTH_PER_MINUTE,
+      redisPrefix: raw.RATE_LIMIT_REDIS_PREFIX,
+    },
     trackingPollIntervalSeconds: raw.TRACKING_POLL_INTERVAL_SECONDS,
     raw,
   });

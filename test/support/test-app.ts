@@ -30,6 +30,9 @@ export async function startTestApp(
     DATABASE_URL: database.url,
     SPAREFLOW_DATA_DIR: dataDir,
     WORKER_POLL_INTERVAL_SECONDS: '1',
+    // Suites make many requests from 127.0.0.1; a test that checks limits passes its own.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_AUTH_PER_MINUTE: '100000',
     ...env,
   });
   const app = await startApp({

@@ -12,6 +12,7 @@ import type { Metrics } from '../metrics/metrics.js';
 import type { FastifyZodApp } from './fastify-types.js';
 import { registerOpenApiDocs } from './openapi-docs.js';
 import { installProblemHandlers } from './problem.js';
+import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
@@ -115,6 +116,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   if (config.http.corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: [...config.http.corsOrigins], credentials: true });
   }
+  // Before any route: probes are exempt, credential routes get the stricter limit (rate-limits.ts).
+  await installRateLimits(app, config, logger);
   await registerOpenApiDocs(app, config);
 
   app.get(
