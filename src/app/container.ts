@@ -15,7 +15,11 @@ import { createAuthenticator } from '../modules/identity/authenticator.js';
 import type { Authenticate } from '../platform/http/route-policy.js';
 import { AccountEmails } from '../modules/identity/account-emails.js';
 import { emailDoctorCheck } from '../modules/notifications/email.doctor-check.js';
-import { emailSendJob, jobQueueEmailOutbox } from '../modules/notifications/email.job.js';
+import {
+  emailSendJob,
+  jobQueueEmailOutbox,
+  type EmailOutbox,
+} from '../modules/notifications/email.job.js';
 import type { EmailPort } from '../modules/notifications/email.port.js';
 import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
 import { wireEmail } from '../modules/notifications/email.wiring.js';
@@ -41,6 +45,8 @@ export interface Container {
   readonly email: EmailPort;
   /** The sandbox SMTP sink (captured e-mails), only when `integrations.email` is `sandbox`. */
   readonly emailSink: SmtpSink | undefined;
+  /** Enqueues an e-mail inside the caller's transaction (the `email.send` job delivers it). */
+  readonly emailOutbox: EmailOutbox;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -96,8 +102,9 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const mail = await wireEmail(config, logger);
     disposers.push(() => mail.dispose());
     jobs.define(emailSendJob(mail.email));
+    const emailOutbox = jobQueueEmailOutbox(jobs);
     const accountEmails = new AccountEmails(
-      jobQueueEmailOutbox(jobs),
+      emailOutbox,
       config.http.appUrl,
       `http://localhost:${config.http.port}`,
     );
@@ -121,6 +128,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,
+      emailOutbox,
       authenticate: createAuthenticator({ db: database.db, tokens: accessTokens }),
       email: mail.email,
       emailSink: mail.sink,

@@ -36,6 +36,7 @@ export function registerRoutes(
     invitations: {
       emailMode: container.config.integrations.email,
       appUrl: container.config.http.appUrl,
+      outbox: container.emailOutbox,
     },
   });
 }

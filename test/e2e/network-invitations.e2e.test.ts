@@ -3,6 +3,7 @@ import { hashSecret } from '../../src/modules/identity/secret-hash.js';
 import { isActivePartner } from '../../src/modules/network/partner-link.repository.js';
 import { apiCaller } from '../support/api-call.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
+import { waitForEmail } from '../support/sandbox-mailbox.js';
 import { useTestApp } from '../support/test-app.js';
 
 const testApp = useTestApp();
@@ -51,6 +52,22 @@ beforeAll(async () => {
 });
 
 describe('partner network: invitations', () => {
+  it('e-mails the invitee the single-use accept link, which a service center can use', async () => {
+    const email = `invitee.${Date.now().toString(36)}@partner.example.in`;
+    const created = await call('POST', '/api/v1/network/invitations', as(brand), {
+      email,
+      partnerType: 'service_center',
+    });
+    expect(created.status).toBe(201);
+    const { item, token } = await waitForEmail(testApp(), email, /invited to join a brand network/);
+    expect(item.links.some((link) => link === created.json.acceptUrl)).toBe(true);
+    const serviceCenter = await org('service_center');
+    expect(await accept(serviceCenter, token)).toMatchObject({
+      status: 200,
+      json: { brandId: brand.organizationId, status: 'active' },
+    });
+  });
+
   it('invites (token stored hashed, sandbox acceptUrl), accepts once, then refuses the used token', async () => {
     const { created, token } = await invite('distributor');
     expect(created).toMatchObject({

@@ -38,13 +38,10 @@ export const acceptedInvitationSchema = z.object({
 
 /**
  * A brand invites a partner by e-mail. The token is stored only as its hash and is never put in
- * the audit log or the `partner.invited` event, so nothing downstream can recover it.
- *
- * Delivery, honestly: the EmailPort is being built by the e-mail capability and is not wired
- * here yet. In sandbox e-mail mode the response carries `acceptUrl` (what the e-mail would
- * contain) so the flow can be exercised end to end. In live mode no e-mail is sent by this
- * code yet — the e-mail capability must call its port here, inside this function, with the
- * token; until then a live-mode invitation cannot reach the invitee.
+ * the audit log or the `partner.invited` event; the clear token travels only in the invitation
+ * e-mail, enqueued in the same transaction (the `email.send` job delivers it, retrying while the
+ * SMTP relay is down). In sandbox e-mail mode the response also carries `acceptUrl`, the link of
+ * that e-mail, so the flow can be exercised without reading the sandbox mailbox.
  */
 export async function createInvitation(
   deps: NetworkDeps,
@@ -55,6 +52,11 @@ export async function createInvitation(
   const token = newSecret('sfi_');
   const email = input.email.toLowerCase();
   const expiresAt = new Date(Date.now() + invitationLifetimeMs);
+  const acceptUrl = new URL(
+    '/network/invitations/accept',
+    deps.invitations.appUrl ?? 'http://localhost:3000',
+  );
+  acceptUrl.searchParams.set('token', token);
   const created = await inTransaction(deps.pool, async (tx) => {
     const row = await invitationRepository.insert(tx.db, {
       brandId,
@@ -84,12 +86,21 @@ export async function createInvitation(
         expiresAt: view.expiresAt,
       },
     });
+    await deps.invitations.outbox.enqueue(tx, {
+      to: email,
+      subject: 'You are invited to join a brand network on SpareFlow',
+      text: [
+        'Hello,',
+        '',
+        `You have been invited to join a brand's authorised ${input.partnerType.replace('_', ' ')} network on SpareFlow.`,
+        `Accept the invitation (valid for 7 days, once): ${acceptUrl.toString()}`,
+        '',
+        'If you did not expect this e-mail, you can ignore it.',
+      ].join('\n'),
+    });
     return view;
   });
   if (deps.invitations.emailMode !== 'sandbox') return created;
-  const base = deps.invitations.appUrl ?? 'http://localhost:3000';
-  const acceptUrl = new URL('/network/invitations/accept', base);
-  acceptUrl.searchParams.set('token', token);
   return { ...created, acceptUrl: acceptUrl.toString() };
 }
 

@@ -4,14 +4,19 @@ import type { Tx } from '../../platform/db/transaction.js';
 import type { DomainEventMap, EventBus } from '../../platform/jobs/domain-events.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AuditContext } from '../identity/audit-actor.js';
+import type { EmailOutbox } from '../notifications/email.job.js';
 import './network.events.js';
 
 export interface NetworkDeps {
   pool: pg.Pool;
   db: Db;
   events: EventBus;
-  /** How invitation tokens reach invitees; see invitation.service.ts. */
-  invitations: { emailMode: 'live' | 'sandbox'; appUrl: string | undefined };
+  /** How invitation tokens reach invitees: an e-mail enqueued with the invitation itself. */
+  invitations: {
+    emailMode: 'live' | 'sandbox';
+    appUrl: string | undefined;
+    outbox: EmailOutbox;
+  };
 }
 
 type NetworkEventType = Extract<keyof DomainEventMap, `partner.${string}`>;
