@@ -9,7 +9,7 @@ import {
   isDemoWorldSeeded,
   seedDemoWorld,
   type DemoLogin,
-} from '../modules/identity/demo-seed.service.js';
+} from '../modules/ops/demo-world.service.js';
 import { createContainer, type Container } from './container.js';
 import { registerRoutes } from './routes.js';
 

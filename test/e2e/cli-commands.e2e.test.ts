@@ -137,6 +137,25 @@ describe('spareflow seed --demo', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Demo world ready (0 new login(s))');
     expect(await demoUsers(database)).toBe(demoLogins.length);
+    // The brand's network: its distributor and service centre are active partners, and the
+    // brand and both partners have a location — once, however often the seed runs.
+    const { rows: links } = await database.pool.query<{ partner_type: string; status: string }>(
+      `select l.partner_type, l.status from partner_links l
+         join organizations b on b.id = l.brand_id where b.name like '%(demo)' order by 1`,
+    );
+    expect(links).toEqual([
+      { partner_type: 'distributor', status: 'active' },
+      { partner_type: 'service_center', status: 'active' },
+    ]);
+    const { rows: places } = await database.pool.query<{ type: string; count: string }>(
+      `select o.type, count(*)::text as count from locations l
+         join organizations o on o.id = l.organization_id group by o.type order by 1`,
+    );
+    expect(places).toEqual([
+      { type: 'brand', count: '1' },
+      { type: 'distributor', count: '1' },
+      { type: 'service_center', count: '1' },
+    ]);
   });
 
   it('refuses when NODE_ENV=production', async () => {
