@@ -80,10 +80,6 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     // Probes and scrapes are not logged per request. (A route-level `logLevel` would do it too,
     // but makes pino rebuild every log method of each request's child logger.)
     logController: new LogController({ disableRequestLogging: (request) => isProbe(request.url) }),
-    // …and get no per-request child logger either: they log nothing, and building a child (the
-    // request-id binding) was a tenth of a probe's cost. Everything else gets its child as usual.
-    childLoggerFactory: (parent, bindings, childOptions, rawRequest) =>
-      isProbe(rawRequest.url ?? '') ? parent : parent.child(bindings, childOptions),
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
