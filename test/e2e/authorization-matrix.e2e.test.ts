@@ -123,4 +123,37 @@ describe('authorisation matrix', () => {
       }
     }
   });
+
+  it('answers 404 to admitted callers for a resource id outside their organization, never 2xx', async () => {
+    const container = testApp().container;
+    const owners = {
+      brand: await makeOrganization(container, 'brand', ['owner']),
+      distributor: await makeOrganization(container, 'distributor', ['owner']),
+      service_center: await makeOrganization(container, 'service_center', ['owner']),
+    };
+    const withIds = protectedRoutes().filter((route) => route.url.includes('/:'));
+    for (const route of withIds) {
+      const policy = route.policy;
+      if (policy.access !== 'authenticated' || (policy.roles && !policy.roles.includes('owner')))
+        continue;
+      for (const [type, organization] of Object.entries(owners)) {
+        if (policy.organizationTypes && !policy.organizationTypes.includes(type as never)) continue;
+        const owner = organization.members.owner;
+        if (!owner) throw new Error('no owner');
+        const { status, body } = await call(route, {
+          authorization: `Bearer ${owner.accessToken}`,
+        });
+        const label = `${route.method} ${route.url} as ${type} owner`;
+        // Without a body the request may fail validation first; it must never succeed.
+        if (route.method === 'GET' || route.method === 'DELETE')
+          expect({ label, status, code: body?.code }).toEqual({
+            label,
+            status: 404,
+            code: 'NOT_FOUND',
+          });
+        else
+          expect({ label, status: [400, 404].includes(status) }).toEqual({ label, status: true });
+      }
+    }
+  });
 });
