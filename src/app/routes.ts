@@ -7,6 +7,8 @@ import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import { registerLocationRoutes } from '../modules/locations/location.routes.js';
 import { registerNetworkRoutes } from '../modules/network/network.routes.js';
 import { registerAccountRecoveryRoutes } from '../modules/identity/account-recovery.routes.js';
+import { registerTeamRoutes } from '../modules/identity/team.routes.js';
+import { registerPlatformOrganizationRoutes } from '../modules/identity/platform-organizations.routes.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.routes.js';
 import type { Container } from './container.js';
 
@@ -28,6 +30,13 @@ export function registerRoutes(
   registerOrganizationRoutes(app, container.database);
   registerAuditRoutes(app, container.database.db);
   const { pool, db } = container.database;
+  registerTeamRoutes(app, {
+    ...container.identity,
+    outbox: container.emailOutbox,
+    appUrl: container.config.http.appUrl,
+    fallbackOrigin: `http://localhost:${container.config.http.port}`,
+  });
+  registerPlatformOrganizationRoutes(app, { pool, db });
   registerLocationRoutes(app, { pool, db, events: container.events });
   registerNetworkRoutes(app, {
     pool,

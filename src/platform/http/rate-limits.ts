@@ -27,7 +27,8 @@ export const rateLimitRules: ReadonlyArray<{
       url === '/api/v1/auth/register' ||
       url === '/api/v1/auth/password-change' ||
       url === '/api/v1/auth/verify-email/resend' ||
-      url.startsWith('/api/v1/auth/password-reset/'),
+      url.startsWith('/api/v1/auth/password-reset/') ||
+      url === '/api/v1/team/invitations/accept',
     limit: 'credentials',
   },
 ];

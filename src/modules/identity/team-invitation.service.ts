@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { EmailOutbox } from '../notifications/email.job.js';
+import type { AuditContext } from './audit-actor.js';
+import { identityRepository } from './identity.repository.js';
+import type { MemberRole } from './identity.tables.js';
+import { oneTimeTokenRepository } from './one-time-token.repository.js';
+import { verifyPassword } from './password-hasher.js';
+import { createMember, newUserSchema, type IdentityDeps } from './platform-admin.service.js';
+import { hashSecret, newSecret } from './secret-hash.js';
+import { teamInvitationRepository } from './team-invitation.repository.js';
+import { memberRoleSchema, type TeamActor } from './team.service.js';
+
+/** How long a staff invitation can be accepted. */
+export const invitationTtlDays = 7;
+
+export const newInvitationSchema = z
+  .object({ email: z.email().max(254), role: memberRoleSchema })
+  .strict();
+export type NewInvitation = z.infer<typeof newInvitationSchema>;
+
+export const invitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: memberRoleSchema,
+  expiresAt: z.iso.datetime(),
+});
+export type InvitationView = z.infer<typeof invitationSchema>;
+
+export const acceptStaffInvitationSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    name: newUserSchema.shape.name.optional(),
+    password: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+export type AcceptStaffInvitation = z.infer<typeof acceptStaffInvitationSchema>;
+
+export const acceptedStaffInvitationSchema = z.object({
+  organizationId: z.uuid(),
+  role: memberRoleSchema,
+});
+
+export interface TeamInvitationDeps extends IdentityDeps {
+  outbox: EmailOutbox;
+  /** `APP_URL`; links fall back to `fallbackOrigin` (http://localhost:PORT) without it. */
+  appUrl: string | undefined;
+  fallbackOrigin: string;
+}
+
+/** Invites someone by e-mail; the token exists only in the e-mail, enqueued in the same tx. */
+export async function inviteMember(
+  deps: TeamInvitationDeps,
+  actor: TeamActor,
+  input: NewInvitation,
+  audit: AuditContext,
+): Promise<InvitationView> {
+  if (input.role === 'owner' && actor.role !== 'owner') {
+    throw new AppError('FORBIDDEN', { detail: 'Only an owner may invite an owner.' });
+  }
+  const token = newSecret('sft_');
+  return inTransaction(deps.pool, async (tx) => {
+    const row = await teamInvitationRepository.insert(tx.db, {
+      organizationId: actor.organizationId,
+      email: input.email,
+      role: input.role,
+      tokenHash: hashSecret(token),
+      ttlDays: invitationTtlDays,
+    });
+    const link = `${deps.appUrl ?? deps.fallbackOrigin}/accept-invitation?token=${token}`;
+    await deps.outbox.enqueue(tx, {
+      to: input.email,
+      subject: 'You are invited to join a team on SpareFlow',
+      text: [
+        'Hello,',
+        '',
+        `You have been invited to join an organization on SpareFlow as ${input.role}. To accept, open:`,
+        link,
+        '',
+        `The link works once and expires in ${invitationTtlDays} days.`,
+      ].join('\n'),
+    });
+    await recordAudit(tx, {
+      ...audit,
+      organizationId: actor.organizationId,
+      action: 'invitation.created',
+      entityType: 'staff_invitation',
+      entityId: row.id,
+      after: { email: row.email, role: row.role },
+    });
+    return { ...row, expiresAt: row.expiresAt.toISOString() };
+  });
+}
+
+function validationFailed(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { errors: [{ path, message }] });
+}
+
+/**
+ * Accepts an invitation. An existing user (same e-mail) must prove it with their password; a new
+ * person is created with `name` and `password` under the registration password policy. Any
+ * failure rolls back, leaving the token usable; success uses it up.
+ */
+export async function acceptStaffInvitation(
+  deps: TeamInvitationDeps,
+  input: AcceptStaffInvitation,
+  request: Pick<AuditContext, 'requestId' | 'ip'>,
+): Promise<{ organizationId: string; role: MemberRole }> {
+  return inTransaction(deps.pool, async (tx) => {
+    const invitation = await teamInvitationRepository.consume(tx.db, hashSecret(input.token));
+    if (!invitation) throw new AppError('TOKEN_INVALID');
+    const { organizationId, role } = invitation;
+    const organization = await teamInvitationRepository.findOrganization(tx.db, organizationId);
+    if (organization?.status !== 'active') throw new AppError('TOKEN_INVALID');
+    const existing = await identityRepository.findUserByEmail(tx.db, invitation.email);
+    let userId: string;
+    if (existing) {
+      const proven =
+        input.password !== undefined &&
+        (await verifyPassword(input.password, existing.passwordHash));
+      if (!proven) {
+        throw new AppError('INVALID_CREDENTIALS', {
+          detail: 'An account with this e-mail exists: send its password to accept.',
+        });
+      }
+      const added = await teamInvitationRepository.addMembership(tx.db, {
+        userId: existing.id,
+        organizationId,
+        role,
+      });
+      if (!added) throw new AppError('CONFLICT', { detail: 'You are already a member.' });
+      await deps.events.publish(tx, {
+        type: 'membership.created',
+        aggregateType: 'organization',
+        aggregateId: organizationId,
+        organizationId,
+        payload: { organizationId, userId: existing.id, role },
+      });
+      userId = existing.id;
+    } else {
+      const parsed = newUserSchema.safeParse({
+        email: invitation.email,
+        name: input.name,
+        password: input.password,
+      });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw validationFailed(issue?.path.join('.') ?? '', issue?.message ?? 'invalid');
+      }
+      const user = await createMember(deps, tx, organization, parsed.data, role);
+      // The invitation reached this address, so it is verified.
+      await oneTimeTokenRepository.markEmailVerified(tx.db, user.id, user.email);
+      userId = user.id;
+    }
+    await recordAudit(tx, {
+      ...request,
+      actor: { userId },
+      organizationId,
+      action: 'invitation.accepted',
+      entityType: 'membership',
+      entityId: userId,
+      after: { role, email: invitation.email },
+    });
+    return { organizationId, role };
+  });
+}

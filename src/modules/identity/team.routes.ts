@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from './audit-actor.js';
+import {
+  changeMemberRole,
+  changeRoleSchema,
+  listMembers,
+  removeMember,
+  teamMemberSchema,
+  type TeamActor,
+  type TeamDeps,
+} from './team.service.js';
+import {
+  acceptStaffInvitation,
+  acceptStaffInvitationSchema,
+  acceptedStaffInvitationSchema,
+  invitationSchema,
+  inviteMember,
+  newInvitationSchema,
+  type TeamInvitationDeps,
+} from './team-invitation.service.js';
+
+const managers = ['owner', 'admin'] as const;
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
+const memberParams = z.object({ userId: z.uuid() });
+
+function actorOf(request: FastifyRequest): TeamActor {
+  const caller = requireCaller(request);
+  // The policies admit users only; this narrows the type and guards against policy edits.
+  if (caller.kind !== 'user') throw new AppError('FORBIDDEN');
+  return { organizationId: caller.organizationId, userId: caller.userId, role: caller.role };
+}
+
+/** The members of the caller's organization: everyone sees them, owners and admins manage them. */
+export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvitationDeps): void {
+  app.get(
+    '/api/v1/team/members',
+    {
+      config: { policy: { access: 'authenticated' } },
+      schema: {
+        tags: ['identity'],
+        summary: "The members of the caller's organization",
+        security,
+        response: { 200: z.object({ items: z.array(teamMemberSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listMembers(deps, actorOf(request).organizationId) }),
+  );
+
+  app.patch(
+    '/api/v1/team/members/:userId',
+    {
+      config: { policy: { access: 'authenticated', roles: managers } },
+      schema: {
+        tags: ['identity'],
+        summary: "Change a member's role (only owners grant or change the owner role)",
+        security,
+        params: memberParams,
+        body: changeRoleSchema,
+        response: { 200: teamMemberSchema },
+      },
+    },
+    async (request) =>
+      changeMemberRole(
+        deps,
+        actorOf(request),
+        request.params.userId,
+        request.body.role,
+        auditContextOf(requireCaller(request), request),
+      ),
+  );
+
+  app.delete(
+    '/api/v1/team/members/:userId',
+    {
+      config: { policy: { access: 'authenticated', roles: managers } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Remove a member and end their sessions for this organization',
+        security,
+        params: memberParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(
+        deps,
+        actorOf(request),
+        request.params.userId,
+        auditContextOf(requireCaller(request), request),
+      );
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/team/invitations',
+    {
+      config: { policy: { access: 'authenticated', roles: managers } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Invite someone by e-mail (only owners invite owners); the link expires in 7 days',
+        security,
+        body: newInvitationSchema,
+        response: { 201: invitationSchema },
+      },
+    },
+    async (request, reply) => {
+      const invitation = await inviteMember(
+        deps,
+        actorOf(request),
+        request.body,
+        auditContextOf(requireCaller(request), request),
+      );
+      return reply.status(201).send(invitation);
+    },
+  );
+
+  app.post(
+    '/api/v1/team/invitations/accept',
+    {
+      config: { policy: { access: 'public' } },
+      schema: {
+        tags: ['identity'],
+        summary:
+          'Accept a staff invitation: new people send name and password, existing users their password',
+        body: acceptStaffInvitationSchema,
+        response: { 200: acceptedStaffInvitationSchema },
+      },
+    },
+    async (request) =>
+      acceptStaffInvitation(deps, request.body, { requestId: request.id, ip: request.ip ?? null }),
+  );
+}
