@@ -5,6 +5,7 @@ export type Auth = { bearer: string } | { apiKey: string } | null;
 export interface ApiResponse {
   status: number;
   // Test-side view of whatever the server sent; each test asserts the fields it relies on.
+  // Response bodies are asserted with toMatchObject/toEqual; a loose type keeps tests readable.
   json: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 

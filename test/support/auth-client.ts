@@ -22,6 +22,7 @@ export function authClient(testApp: () => TestApp) {
     const text = await response.text();
     bodies.push(text);
     // Test-side view of whatever the server sent; each test asserts the fields it relies on.
+    // Tests assert response bodies field by field; a loose type keeps them readable.
     const json = (text ? JSON.parse(text) : null) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
     return { status: response.status, headers: response.headers, json };
   }
