@@ -20,6 +20,7 @@ import {
 } from './invitation.service.js';
 import type { NetworkDeps } from './network.deps.js';
 import { registerPartnerRoutes } from './partner.routes.js';
+import { brandDecidesPolicy } from './network.policies.js';
 
 const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 const partnerOrganizations = ['distributor', 'service_center'] as const;
@@ -67,11 +68,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       `/api/v1/network/access-requests/:id/${decision}`,
       {
         config: {
-          policy: {
-            access: 'authenticated',
-            roles: ['owner', 'admin'],
-            organizationTypes: ['brand'],
-          },
+          policy: brandDecidesPolicy,
         },
         schema: {
           tags: ['network'],
@@ -102,11 +99,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/invitations',
     {
       config: {
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin'],
-          organizationTypes: ['brand'],
-        },
+        policy: brandDecidesPolicy,
       },
       schema: {
         tags: ['network'],

@@ -10,6 +10,7 @@ import {
   listNetwork,
   networkEntrySchema,
 } from './partner-link.service.js';
+import { brandDecidesPolicy } from './network.policies.js';
 
 /** The network as each side sees it, and the brand's controls over each partnership. */
 export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): void {
@@ -39,11 +40,7 @@ export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       `/api/v1/network/partners/:partnerId/${transition}`,
       {
         config: {
-          policy: {
-            access: 'authenticated',
-            roles: ['owner', 'admin'],
-            organizationTypes: ['brand'],
-          },
+          policy: brandDecidesPolicy,
         },
         schema: {
           tags: ['network'],
