@@ -22,7 +22,14 @@ export function registerRoutes(
   isShuttingDown: () => boolean,
 ): void {
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
-  registerAuthRoutes(app, { identity: container.identity, accessTokens: container.accessTokens });
+  registerAuthRoutes(app, {
+    identity: container.identity,
+    accessTokens: container.accessTokens,
+    origins: {
+      appUrl: container.config.http.appUrl,
+      corsOrigins: container.config.http.corsOrigins,
+    },
+  });
   const { accountEmails } = container.identity;
   if (accountEmails) registerAccountRecoveryRoutes(app, container.identity, accountEmails);
   // Sandbox only: in live mode the route does not exist (404).

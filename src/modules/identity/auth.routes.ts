@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
@@ -10,13 +10,43 @@ import {
   refreshBodySchema,
   registerBodySchema,
   registerResponseSchema,
+  switchOrganizationBodySchema,
   tokenPairSchema,
 } from './auth.schemas.js';
 import { AuthService } from './auth.service.js';
+import { auditContextOf } from './audit-actor.js';
+import {
+  assertAllowedOrigin,
+  clearSessionCookies,
+  refreshTokenFromCookie,
+  setSessionCookies,
+  wantsSessionCookies,
+  type OriginPolicy,
+} from './session-cookies.js';
 import { SessionService, type SessionDeps } from './session.service.js';
 
 const tags = ['identity'];
 const publicPolicy = { policy: { access: 'public' as const } };
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
+const cookieModeHeader = z
+  .object({
+    'x-spareflow-session': z
+      .literal('cookie')
+      .optional()
+      .describe('Browsers: also set the sf_refresh (HttpOnly) and sf_csrf cookies'),
+  })
+  .loose();
+const cookieAuthHeaders = cookieModeHeader.extend({
+  'x-csrf-token': z
+    .string()
+    .optional()
+    .describe('Required when the sf_refresh cookie is the credential: the sf_csrf cookie value'),
+});
+
+export interface AuthRouteDeps extends SessionDeps {
+  /** Where browser requests may come from (the Origin check of cookie sessions). */
+  origins: OriginPolicy;
+}
 
 /** Errors that carry `retryAfterSeconds` also set the `Retry-After` header (RFC 9110). */
 function withRetryAfter(reply: FastifyReply, error: unknown): never {
@@ -26,12 +56,31 @@ function withRetryAfter(reply: FastifyReply, error: unknown): never {
 }
 
 /**
- * `/api/v1/auth/*` and `/api/v1/me`. Register, login, refresh and logout are public (the password
- * or the refresh token in the body is the credential); `/me` needs a user's access token.
+ * `/api/v1/auth/*` and `/api/v1/me`. Register, login, refresh and logout are public (the password,
+ * or the refresh token in the body or the session cookie, is the credential); `/me`, logout-all and
+ * switch-organization need a user's access token. Browsers opt into cookies per request with
+ * `X-SpareFlow-Session: cookie` (see session-cookies.ts); the JSON bodies are the same either way.
  */
-export function registerAuthRoutes(app: FastifyZodApp, deps: SessionDeps): void {
+export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): void {
   const sessions = new SessionService(deps);
   const auth = new AuthService(deps, sessions);
+
+  /** Cookie-setting requests from a browser are refused from foreign origins (login CSRF). */
+  const cookieMode = (request: FastifyRequest): boolean => {
+    if (!wantsSessionCookies(request)) return false;
+    assertAllowedOrigin(request, deps.origins);
+    return true;
+  };
+
+  /** The body's refresh token, else the cookie's after the CSRF checks; says which it was. */
+  const presentedRefreshToken = (
+    request: FastifyRequest,
+    body: { refreshToken?: string | undefined } | null | undefined,
+  ): { token: string; fromCookie: boolean } => {
+    const inBody = body?.refreshToken;
+    if (inBody) return { token: inBody, fromCookie: false };
+    return { token: refreshTokenFromCookie(request, deps.origins), fromCookie: true };
+  };
 
   app.post(
     '/api/v1/auth/register',
@@ -40,12 +89,15 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: SessionDeps): void 
       schema: {
         tags,
         summary: 'Register an organization and its owner',
+        headers: cookieModeHeader,
         body: registerBodySchema,
         response: { 201: registerResponseSchema },
       },
     },
     async (request, reply) => {
+      const cookies = cookieMode(request);
       const result = await auth.register(request.body, { requestId: request.id, ip: request.ip });
+      if (cookies) setSessionCookies(reply, result.refreshToken);
       return reply.status(201).send(result);
     },
   );
@@ -57,12 +109,19 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: SessionDeps): void 
       schema: {
         tags,
         summary: 'Log in with e-mail and password',
+        headers: cookieModeHeader,
         body: loginBodySchema,
         response: { 200: loginResponseSchema },
       },
     },
-    async (request, reply) =>
-      auth.login(request.body).catch((error: unknown) => withRetryAfter(reply, error)),
+    async (request, reply) => {
+      const cookies = cookieMode(request);
+      const result = await auth
+        .login(request.body)
+        .catch((error: unknown) => withRetryAfter(reply, error));
+      if (cookies) setSessionCookies(reply, result.refreshToken);
+      return result;
+    },
   );
 
   app.post(
@@ -71,12 +130,28 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: SessionDeps): void 
       config: publicPolicy,
       schema: {
         tags,
-        summary: 'Exchange a refresh token for a new token pair (rotation)',
+        summary:
+          'Exchange a refresh token (body, or the sf_refresh cookie with X-CSRF-Token) for a new token pair (rotation)',
+        headers: cookieAuthHeaders,
         body: refreshBodySchema,
         response: { 200: tokenPairSchema },
       },
     },
-    async (request) => sessions.refresh(request.body.refreshToken, request.log),
+    async (request, reply) => {
+      const cookies = cookieMode(request);
+      const { token, fromCookie } = presentedRefreshToken(request, request.body);
+      try {
+        const pair = await sessions.refresh(token, request.log);
+        if (cookies || fromCookie) setSessionCookies(reply, pair.refreshToken);
+        return pair;
+      } catch (error) {
+        // A dead cookie is useless to keep: the browser forgets it with the 401.
+        if (fromCookie && isAppError(error) && error.code === 'UNAUTHENTICATED') {
+          clearSessionCookies(reply);
+        }
+        throw error;
+      }
+    },
   );
 
   app.post(
@@ -85,14 +160,66 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: SessionDeps): void 
       config: publicPolicy,
       schema: {
         tags,
-        summary: 'Revoke the refresh token and its whole family',
+        summary:
+          'Revoke the refresh token (body, or the sf_refresh cookie with X-CSRF-Token) and its whole family',
+        headers: cookieAuthHeaders,
         body: refreshBodySchema,
         response: { 204: z.null().describe('Logged out') },
       },
     },
     async (request, reply) => {
-      await sessions.logout(request.body.refreshToken);
+      const cookies = cookieMode(request);
+      const { token, fromCookie } = presentedRefreshToken(request, request.body);
+      await sessions.logout(token);
+      if (cookies || fromCookie) clearSessionCookies(reply);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/logout-all',
+    {
+      config: { policy: { access: 'authenticated' } },
+      schema: {
+        tags,
+        summary:
+          "Sign out everywhere: revoke every refresh token of the user's, in every organization",
+        security,
+        response: { 204: z.null().describe('Every session revoked') },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      if (caller.kind !== 'user') throw new AppError('FORBIDDEN', { detail: 'Users only.' });
+      await sessions.logoutAll(caller, auditContextOf(caller, request));
+      clearSessionCookies(reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/switch-organization',
+    {
+      config: { policy: { access: 'authenticated' } },
+      schema: {
+        tags,
+        summary: 'Start a session for another organization of the signed-in user',
+        security,
+        headers: cookieModeHeader,
+        body: switchOrganizationBodySchema,
+        response: { 200: loginResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      if (caller.kind !== 'user') throw new AppError('FORBIDDEN', { detail: 'Users only.' });
+      const cookies = cookieMode(request);
+      const result = await auth.switchOrganization(caller, request.body.organizationId, {
+        requestId: request.id,
+        ip: request.ip,
+      });
+      if (cookies) setSessionCookies(reply, result.refreshToken);
+      return result;
     },
   );
 

@@ -40,7 +40,17 @@ export const loginBodySchema = z
   .strict();
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
-export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).max(200) }).strict();
+/**
+ * Refresh and logout: the token in the body (API clients), or none and the `sf_refresh` cookie
+ * (browsers; then `X-CSRF-Token` is required). The body itself may be omitted.
+ */
+export const refreshBodySchema = z
+  .object({ refreshToken: z.string().min(1).max(200).optional() })
+  .strict()
+  // Fastify hands a body-less POST to the validator as `null`.
+  .nullish();
+
+export const switchOrganizationBodySchema = z.object({ organizationId: z.uuid() }).strict();
 
 const userSummary = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
 const organizationSummary = z.object({

@@ -132,6 +132,51 @@ export class AuthService {
     };
   }
 
+  /**
+   * A new session for another organization of the same user (the SPA's organization switcher):
+   * the same answer as a login, without the password, since the caller has just proven a live
+   * session. An organization the user does not belong to, or a suspended one, is 404 — never a
+   * hint that it exists. The current session stays valid; audited in the target organization.
+   */
+  async switchOrganization(
+    caller: { userId: string; organizationId: string },
+    organizationId: string,
+    context: RequestContext,
+  ) {
+    const { db } = this.deps.identity;
+    const user = await authRepository.findUserById(db, caller.userId);
+    const membership = (await authRepository.listMemberships(db, caller.userId)).find(
+      (m) => m.organizationId === organizationId && m.organizationStatus === 'active',
+    );
+    if (!user || !membership) {
+      throw new AppError('NOT_FOUND', { detail: 'No such organization among yours.' });
+    }
+    const pair = await inTransaction(this.deps.identity.pool, async (tx) => {
+      await recordAudit(tx, {
+        actor: { userId: user.id },
+        organizationId,
+        action: 'session.organization_switched',
+        entityType: 'user',
+        entityId: user.id,
+        before: { organizationId: caller.organizationId },
+        after: { organizationId, role: membership.role },
+        requestId: context.requestId,
+        ip: context.ip,
+      });
+      return this.sessions.start(tx, { userId: user.id, organizationId, role: membership.role });
+    });
+    return {
+      ...pair,
+      user: { id: user.id, email: user.email, name: user.name },
+      organization: {
+        id: membership.organizationId,
+        type: membership.organizationType,
+        name: membership.organizationName,
+      },
+      role: membership.role,
+    };
+  }
+
   /** The signed-in user, the organization they act for, and all their memberships. */
   async me(caller: Extract<Caller, { kind: 'user' }>) {
     const { db } = this.deps.identity;

@@ -57,6 +57,16 @@ export const sessionRepository = {
     return rows.length;
   },
 
+  /** Revokes every still-live token of the user, in every family and organization. */
+  async revokeAllOfUser(db: Db, userId: string): Promise<number> {
+    const rows = await db
+      .update(refreshTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)))
+      .returning({ id: refreshTokens.id });
+    return rows.length;
+  },
+
   async findFamilyId(db: Db, tokenHash: string): Promise<string | undefined> {
     const [row] = await db
       .select({ familyId: refreshTokens.familyId })

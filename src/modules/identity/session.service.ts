@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AuditContext } from './audit-actor.js';
 import { accessTokenTtlSeconds, type AccessTokenService } from './access-token.service.js';
 import { callerRepository } from './caller.repository.js';
 import type { MemberRole } from './identity.tables.js';
@@ -109,6 +111,29 @@ export class SessionService {
       hashSecret(refreshToken),
     );
     if (familyId) await sessionRepository.revokeFamily(this.deps.identity.db, familyId);
+  }
+
+  /**
+   * Signs the user out everywhere: every refresh-token family of theirs, in every organization, is
+   * revoked (a lost laptop, a shared computer). Access tokens already issued still run out within
+   * their 15 minutes. Audited in the caller's organization.
+   */
+  async logoutAll(
+    caller: { userId: string; organizationId: string },
+    audit: AuditContext,
+  ): Promise<number> {
+    return inTransaction(this.deps.identity.pool, async (tx) => {
+      const revoked = await sessionRepository.revokeAllOfUser(tx.db, caller.userId);
+      await recordAudit(tx, {
+        ...audit,
+        organizationId: caller.organizationId,
+        action: 'session.revoked_all',
+        entityType: 'user',
+        entityId: caller.userId,
+        after: { revokedTokens: revoked },
+      });
+      return revoked;
+    });
   }
 
   private async issue(

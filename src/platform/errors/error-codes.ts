@@ -22,6 +22,12 @@ export const errorCatalog = {
   TOKEN_INVALID: { status: 400, title: 'Token invalid or expired' },
   /** The caller's organization is suspended; its members cannot log in or refresh sessions. */
   ORGANIZATION_SUSPENDED: { status: 403, title: 'Organization suspended' },
+  /**
+   * A browser request authenticated by the session cookie failed the CSRF check: the
+   * `X-CSRF-Token` header is missing or differs from the `sf_csrf` cookie, or the `Origin` is
+   * neither this server nor a configured CORS origin. The page reloads and signs in again.
+   */
+  CSRF_TOKEN_INVALID: { status: 403, title: 'CSRF check failed' },
   /** The caller is known but its role does not allow this action. */
   FORBIDDEN: { status: 403, title: 'Forbidden' },
   /** The resource does not exist or belongs to another organization (never distinguished). */

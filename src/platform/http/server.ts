@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
 import Fastify, {
   LogController,
@@ -112,6 +113,9 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   if (config.http.corsOrigins.length > 0) {
     await app.register(fastifyCors, { origin: [...config.http.corsOrigins], credentials: true });
   }
+  // Cookies exist only for the browser's session routes, which parse them themselves
+  // (`app.parseCookie`): `hook: false` keeps cookie parsing off every other request, probes included.
+  await app.register(fastifyCookie, { hook: false });
   // Before any route: probes are exempt, credential routes get the stricter limit (rate-limits.ts).
   await installRateLimits(app, config, logger);
   await registerOpenApiDocs(app, config);
