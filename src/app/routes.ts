@@ -10,6 +10,8 @@ import { registerAccountRecoveryRoutes } from '../modules/identity/account-recov
 import { registerTeamRoutes } from '../modules/identity/team.routes.js';
 import { registerPlatformOrganizationRoutes } from '../modules/identity/platform-organizations.routes.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.routes.js';
+import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
+import { systemInfo } from '../modules/ops/system-info.service.js';
 import type { Container } from './container.js';
 
 /**
@@ -22,6 +24,10 @@ export function registerRoutes(
   isShuttingDown: () => boolean,
 ): void {
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
+  registerSystemInfoRoutes(
+    app,
+    systemInfo(container.config, { sandboxMailbox: container.emailSink !== undefined }),
+  );
   registerAuthRoutes(app, {
     identity: container.identity,
     accessTokens: container.accessTokens,
