@@ -13,6 +13,7 @@ import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.r
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
 import type { Container } from './container.js';
+import { registerManagementRoutes } from './management-routes.js';
 
 /**
  * The route table: every module's routes, registered in one place. Later capabilities add their
@@ -61,4 +62,5 @@ export function registerRoutes(
       outbox: container.emailOutbox,
     },
   });
+  registerManagementRoutes(app, container);
 }

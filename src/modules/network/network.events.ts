@@ -26,6 +26,13 @@ declare module '../../platform/jobs/domain-events.js' {
       partnerType: PartnerType;
       expiresAt: string;
     };
+    /** A brand revoked a pending invitation; its token no longer works. */
+    'partner.invitation_revoked': {
+      invitationId: string;
+      brandId: string;
+      email: string;
+      partnerType: PartnerType;
+    };
     /** A partner accepted an invitation; the partner link is active. */
     'partner.invitation_accepted': LinkChange & { invitationId: string };
     /** A brand paused an active partner link. */

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { pageSchema } from '../../platform/http/pagination.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from '../identity/audit-actor.js';
+import {
+  accessRequestEntrySchema,
+  accessRequestListQuerySchema,
+  listAccessRequests,
+} from './access-request-list.service.js';
+import {
+  brandDirectoryEntrySchema,
+  brandDirectoryQuerySchema,
+  listBrandDirectory,
+} from './brand-directory.service.js';
+import {
+  invitationEntrySchema,
+  invitationListQuerySchema,
+  listInvitations,
+  revokeInvitation,
+} from './invitation-admin.service.js';
+import type { NetworkDeps } from './network.deps.js';
+import { brandDecidesPolicy } from './network.policies.js';
+
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
+const partnerOrganizations = ['distributor', 'service_center'] as const;
+
+/** What the web app lists and manages: access requests, the brand directory, invitations. */
+export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps): void {
+  app.get(
+    '/api/v1/network/access-requests',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          // Brands: owners and admins (a brand manager is refused by the service);
+          // partners: owners, admins and managers, who may file requests.
+          roles: ['owner', 'admin', 'manager'],
+          organizationTypes: ['brand', ...partnerOrganizations],
+        },
+      },
+      schema: {
+        tags: ['network'],
+        summary:
+          "A brand's incoming access requests, or a distributor's/service center's own, newest first",
+        security,
+        querystring: accessRequestListQuerySchema,
+        response: { 200: pageSchema(accessRequestEntrySchema) },
+      },
+    },
+    async (request) => listAccessRequests(deps, requireCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/network/brands',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          roles: ['owner', 'admin', 'manager'],
+          organizationTypes: partnerOrganizations,
+        },
+      },
+      schema: {
+        tags: ['network'],
+        summary: 'The active brands a partner may ask to join, with its relationship to each',
+        security,
+        querystring: brandDirectoryQuerySchema,
+        response: { 200: pageSchema(brandDirectoryEntrySchema) },
+      },
+    },
+    async (request) => listBrandDirectory(deps, requireCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/network/invitations',
+    {
+      config: { policy: brandDecidesPolicy },
+      schema: {
+        tags: ['network'],
+        summary: "The brand's partner invitations, newest first",
+        security,
+        querystring: invitationListQuerySchema,
+        response: { 200: pageSchema(invitationEntrySchema) },
+      },
+    },
+    async (request) => listInvitations(deps, requireCaller(request).organizationId, request.query),
+  );
+
+  app.post(
+    '/api/v1/network/invitations/:id/revoke',
+    {
+      config: { policy: brandDecidesPolicy },
+      schema: {
+        tags: ['network'],
+        summary: 'Revoke a pending partner invitation: its token stops working',
+        security,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: invitationEntrySchema },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      return revokeInvitation(
+        deps,
+        caller.organizationId,
+        request.params.id,
+        auditContextOf(caller, request),
+      );
+    },
+  );
+}
