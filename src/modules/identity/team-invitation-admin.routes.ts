@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { pageSchema } from '../../platform/http/pagination.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from './audit-actor.js';
+import {
+  listStaffInvitations,
+  revokeStaffInvitation,
+  staffInvitationEntrySchema,
+  staffInvitationListQuerySchema,
+  type TeamInvitationAdminDeps,
+} from './team-invitation-admin.service.js';
+
+const managers = ['owner', 'admin'] as const;
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
+
+/** The staff invitations an organization sent: its owners and admins list and revoke them. */
+export function registerTeamInvitationAdminRoutes(
+  app: FastifyZodApp,
+  deps: TeamInvitationAdminDeps,
+): void {
+  app.get(
+    '/api/v1/team/invitations',
+    {
+      config: { policy: { access: 'authenticated', roles: managers } },
+      schema: {
+        tags: ['identity'],
+        summary: "The caller's organization's staff invitations, newest first",
+        security,
+        querystring: staffInvitationListQuerySchema,
+        response: { 200: pageSchema(staffInvitationEntrySchema) },
+      },
+    },
+    async (request) =>
+      listStaffInvitations(deps, requireCaller(request).organizationId, request.query),
+  );
+
+  app.post(
+    '/api/v1/team/invitations/:id/revoke',
+    {
+      config: { policy: { access: 'authenticated', roles: managers } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Revoke a pending staff invitation (only owners revoke owner invitations)',
+        security,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: staffInvitationEntrySchema },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      // The policy admits users only; this narrows the type and guards against policy edits.
+      if (caller.kind !== 'user') throw new AppError('FORBIDDEN');
+      return revokeStaffInvitation(
+        deps,
+        { organizationId: caller.organizationId, userId: caller.userId, role: caller.role },
+        request.params.id,
+        auditContextOf(caller, request),
+      );
+    },
+  );
+}
