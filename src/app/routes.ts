@@ -59,6 +59,7 @@ export function registerRoutes(
     invitations: {
       emailMode: container.config.integrations.email,
       appUrl: container.config.http.appUrl,
+      fallbackOrigin: `http://localhost:${container.config.http.port}`,
       outbox: container.emailOutbox,
     },
   });

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import type { Organization } from './identity.repository.js';
-import { memberships, organizations, type MemberRole } from './identity.tables.js';
+import { memberships, organizations, users, type MemberRole } from './identity.tables.js';
 import { oneTimeTokens } from './session.tables.js';
 
 export interface StaffInvitationRow {
@@ -66,6 +66,37 @@ export const teamInvitationRepository = {
       });
     if (!row?.organizationId || !row.role) return undefined;
     return { email: row.email, organizationId: row.organizationId, role: row.role as MemberRole };
+  },
+
+  /**
+   * What the accept page shows: the live invitation (unused, unexpired, organization active), its
+   * organization, and whether an account with the invited e-mail exists (then the page asks for
+   * that account's password instead of a new name and password). Reads only.
+   */
+  async findPendingPreview(db: Db, tokenHash: string) {
+    const [row] = await db
+      .select({
+        organizationName: organizations.name,
+        organizationType: organizations.type,
+        role: oneTimeTokens.role,
+        email: oneTimeTokens.email,
+        expiresAt: oneTimeTokens.expiresAt,
+        existingUser: sql<boolean>`exists (select 1 from ${users} where lower(${users.email}) = lower(${oneTimeTokens.email}))`,
+      })
+      .from(oneTimeTokens)
+      .innerJoin(organizations, eq(organizations.id, oneTimeTokens.organizationId))
+      .where(
+        and(
+          eq(oneTimeTokens.tokenHash, tokenHash),
+          eq(oneTimeTokens.purpose, 'staff_invitation'),
+          isNull(oneTimeTokens.usedAt),
+          gt(oneTimeTokens.expiresAt, sql`now()`),
+          eq(organizations.status, 'active'),
+        ),
+      )
+      .limit(1);
+    if (!row?.role) return undefined;
+    return { ...row, role: row.role as MemberRole };
   },
 
   async findOrganization(db: Db, id: string): Promise<Organization | undefined> {

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { EmailOutbox } from '../notifications/email.job.js';
 import type { AuditContext } from './audit-actor.js';
 import { identityRepository } from './identity.repository.js';
-import type { MemberRole } from './identity.tables.js';
+import { organizationTypes, type MemberRole } from './identity.tables.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
 import { verifyPassword } from './password-hasher.js';
 import { createMember, newUserSchema, type IdentityDeps } from './platform-admin.service.js';
@@ -42,6 +42,20 @@ export const acceptedStaffInvitationSchema = z.object({
   organizationId: z.uuid(),
   role: memberRoleSchema,
 });
+
+export const staffInvitationPreviewQuerySchema = z.object({ token: z.string().min(1).max(200) });
+
+export const staffInvitationPreviewSchema = z.object({
+  organizationName: z.string(),
+  organizationType: z.enum(organizationTypes),
+  role: memberRoleSchema,
+  email: z.string(),
+  expiresAt: z.iso.datetime(),
+  existingUser: z
+    .boolean()
+    .describe('An account with this e-mail exists: accept with its password, not a new one'),
+});
+export type StaffInvitationPreview = z.infer<typeof staffInvitationPreviewSchema>;
 
 export interface TeamInvitationDeps extends IdentityDeps {
   outbox: EmailOutbox;
@@ -92,6 +106,20 @@ export async function inviteMember(
     });
     return { ...row, expiresAt: row.expiresAt.toISOString() };
   });
+}
+
+/**
+ * What the accept page shows before the invitee decides: which organization, which role, and
+ * whether to ask for a new name and password or an existing account's password. A token that
+ * could not be accepted gets the same `TOKEN_INVALID` as accepting it would.
+ */
+export async function previewStaffInvitation(
+  deps: Pick<IdentityDeps, 'db'>,
+  token: string,
+): Promise<StaffInvitationPreview> {
+  const row = await teamInvitationRepository.findPendingPreview(deps.db, hashSecret(token));
+  if (!row) throw new AppError('TOKEN_INVALID');
+  return { ...row, expiresAt: row.expiresAt.toISOString() };
 }
 
 function validationFailed(path: string, message: string): AppError {

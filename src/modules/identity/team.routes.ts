@@ -18,6 +18,9 @@ import {
   acceptStaffInvitationSchema,
   acceptedStaffInvitationSchema,
   invitationSchema,
+  previewStaffInvitation,
+  staffInvitationPreviewQuerySchema,
+  staffInvitationPreviewSchema,
   inviteMember,
   newInvitationSchema,
   type TeamInvitationDeps,
@@ -133,5 +136,23 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
     },
     async (request) =>
       acceptStaffInvitation(deps, request.body, { requestId: request.id, ip: request.ip ?? null }),
+  );
+
+  app.get(
+    '/api/v1/team/invitations/preview',
+    {
+      // The token in the query is the credential (and the rate limit treats it as one).
+      config: { policy: { access: 'public' } },
+      schema: {
+        tags: ['identity'],
+        summary: 'What a staff invitation offers, by its token, before accepting it',
+        querystring: staffInvitationPreviewQuerySchema,
+        response: { 200: staffInvitationPreviewSchema },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return previewStaffInvitation(deps, request.query.token);
+    },
   );
 }

@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { organizations } from '../identity/identity.tables.js';
 import { partnerInvitations, type PartnerType } from './network.tables.js';
 
 export type InvitationRow = typeof partnerInvitations.$inferSelect;
@@ -28,6 +29,36 @@ export const invitationRepository = {
       .from(partnerInvitations)
       .where(eq(partnerInvitations.tokenHash, tokenHash))
       .for('update')
+      .limit(1);
+    return row;
+  },
+
+  /**
+   * What the accept page shows before sign-in: the pending (not accepted, not expired) invitation
+   * with the inviting brand's name. No lock: it only reads.
+   */
+  async findPendingPreview(
+    db: Db,
+    tokenHash: string,
+  ): Promise<
+    { brandName: string; partnerType: PartnerType; email: string; expiresAt: Date } | undefined
+  > {
+    const [row] = await db
+      .select({
+        brandName: organizations.name,
+        partnerType: partnerInvitations.partnerType,
+        email: partnerInvitations.email,
+        expiresAt: partnerInvitations.expiresAt,
+      })
+      .from(partnerInvitations)
+      .innerJoin(organizations, eq(organizations.id, partnerInvitations.brandId))
+      .where(
+        and(
+          eq(partnerInvitations.tokenHash, tokenHash),
+          isNull(partnerInvitations.acceptedAt),
+          gt(partnerInvitations.expiresAt, sql`now()`),
+        ),
+      )
       .limit(1);
     return row;
   },

@@ -54,7 +54,7 @@ export async function createInvitation(
   const expiresAt = new Date(Date.now() + invitationLifetimeMs);
   const acceptUrl = new URL(
     '/network/invitations/accept',
-    deps.invitations.appUrl ?? 'http://localhost:3000',
+    deps.invitations.appUrl ?? deps.invitations.fallbackOrigin ?? 'http://localhost:3000',
   );
   acceptUrl.searchParams.set('token', token);
   const created = await inTransaction(deps.pool, async (tx) => {
@@ -102,6 +102,30 @@ export async function createInvitation(
   });
   if (deps.invitations.emailMode !== 'sandbox') return created;
   return { ...created, acceptUrl: acceptUrl.toString() };
+}
+
+export const previewQuerySchema = z.object({ token: z.string().min(1).max(200) });
+
+export const invitationPreviewSchema = z.object({
+  brandName: z.string(),
+  partnerType: z.enum(partnerTypes),
+  email: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
+
+/**
+ * What the accept page shows before the invitee signs in or registers: who invites, as what, and
+ * for which address. Only the token's holder can ask, and it reveals nothing the e-mail did not.
+ * A token that could not be accepted gets the same `INVITATION_INVALID` as accepting it would.
+ */
+export async function previewInvitation(
+  deps: Pick<NetworkDeps, 'db'>,
+  token: string,
+): Promise<InvitationPreview> {
+  const row = await invitationRepository.findPendingPreview(deps.db, hashSecret(token));
+  if (!row) throw invalid();
+  return { ...row, expiresAt: row.expiresAt.toISOString() };
 }
 
 const invalid = () =>

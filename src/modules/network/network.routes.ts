@@ -16,7 +16,10 @@ import {
   acceptInvitationSchema,
   createdInvitationSchema,
   createInvitation,
+  invitationPreviewSchema,
   newInvitationSchema,
+  previewInvitation,
+  previewQuerySchema,
 } from './invitation.service.js';
 import type { NetworkDeps } from './network.deps.js';
 import { registerPartnerRoutes } from './partner.routes.js';
@@ -142,6 +145,24 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     async (request) => {
       const caller = requireCaller(request);
       return acceptInvitation(deps, caller, request.body.token, auditContextOf(caller, request));
+    },
+  );
+
+  app.get(
+    '/api/v1/network/invitations/preview',
+    {
+      // The token in the query is the credential (and the rate limit treats it as one).
+      config: { policy: { access: 'public' } },
+      schema: {
+        tags: ['network'],
+        summary: 'What a partner invitation offers, by its token, before signing in',
+        querystring: previewQuerySchema,
+        response: { 200: invitationPreviewSchema },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return previewInvitation(deps, request.query.token);
     },
   );
 

@@ -16,6 +16,8 @@ describe('rateLimitClassOf', () => {
       '/api/v1/auth/password-reset/confirm',
       '/api/v1/auth/password-change',
       '/api/v1/auth/verify-email/resend',
+      '/api/v1/team/invitations/preview',
+      '/api/v1/network/invitations/preview',
     ]) {
       expect(rateLimitClassOf(url)).toBe('credentials');
     }

@@ -28,7 +28,9 @@ export const rateLimitRules: ReadonlyArray<{
       url === '/api/v1/auth/password-change' ||
       url === '/api/v1/auth/verify-email/resend' ||
       url.startsWith('/api/v1/auth/password-reset/') ||
-      url === '/api/v1/team/invitations/accept',
+      url === '/api/v1/team/invitations/accept' ||
+      url === '/api/v1/team/invitations/preview' ||
+      url === '/api/v1/network/invitations/preview',
     limit: 'credentials',
   },
 ];
