@@ -1,6 +1,8 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, each its own project: `npm run test:unit|test:integration|test:e2e`, or all with `npm test`.
+// The server's three tiers plus the web app's component tests and browser journeys, each its own
+// project: `npm run test:unit|test:web|test:integration|test:e2e|test:browser`, or all with `npm test`.
 export default defineConfig({
   test: {
     projects: [
@@ -10,6 +12,18 @@ export default defineConfig({
           sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        // Component tests of the web app: React Testing Library on jsdom, no server.
+        plugins: [react()],
+        test: {
+          name: 'web',
+          sequence: { groupOrder: 0 },
+          include: ['web/src/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['web/test/setup.ts'],
+          css: false,
         },
       },
       {

@@ -1,0 +1,114 @@
+import { Stack, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import {
+  DataTable as MantineDataTable,
+  type DataTableColumn,
+  type DataTableSortStatus,
+} from 'mantine-datatable';
+import { useMemo, useState } from 'react';
+
+export type { DataTableColumn };
+
+const pageSizes = [10, 20, 50, 100];
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a).localeCompare(String(b), 'en-IN', { numeric: true, sensitivity: 'base' });
+}
+
+/**
+ * The app's table: sortable columns, a filter box over the given text fields, and pagination,
+ * all on the rows already loaded (server-side lists page with cursors; see the list pages).
+ * Built on mantine-datatable so keyboard, focus and responsive scrolling come from the library.
+ */
+export function DataTable<T extends Record<string, unknown>>({
+  records,
+  columns,
+  idAccessor = 'id',
+  filterFields,
+  filterLabel = 'Filter',
+  initialSort,
+  noRecordsText = 'Nothing matches the filter',
+  ariaLabel,
+}: {
+  records: T[];
+  columns: DataTableColumn<T>[];
+  idAccessor?: keyof T & string;
+  /** Fields the filter box searches (case-insensitive substring). */
+  filterFields?: (keyof T & string)[];
+  filterLabel?: string;
+  initialSort?: DataTableSortStatus<T>;
+  noRecordsText?: string;
+  ariaLabel: string;
+}) {
+  const [filter, setFilter] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [sortStatus, setSortStatus] = useState<DataTableSortStatus<T>>(
+    initialSort ?? { columnAccessor: columns[0]?.accessor ?? idAccessor, direction: 'asc' },
+  );
+
+  const visible = useMemo(() => {
+    const needle = filter.trim().toLowerCase();
+    const filtered =
+      needle && filterFields
+        ? records.filter((record) =>
+            filterFields.some((field) =>
+              String(record[field] ?? '')
+                .toLowerCase()
+                .includes(needle),
+            ),
+          )
+        : records;
+    const key = sortStatus.columnAccessor as keyof T;
+    const sorted = [...filtered].sort((a, b) => compare(a[key], b[key]));
+    return sortStatus.direction === 'desc' ? sorted.reverse() : sorted;
+  }, [records, filter, filterFields, sortStatus]);
+
+  const pageRecords = visible.slice((page - 1) * pageSize, page * pageSize);
+
+  return (
+    <Stack gap="sm">
+      {filterFields && (
+        <TextInput
+          label={filterLabel}
+          placeholder="Type to filter"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={filter}
+          onChange={(event) => {
+            setFilter(event.currentTarget.value);
+            setPage(1);
+          }}
+          maw={360}
+        />
+      )}
+      <MantineDataTable<T>
+        aria-label={ariaLabel}
+        withTableBorder
+        borderRadius="md"
+        striped
+        highlightOnHover
+        minHeight={visible.length === 0 ? 160 : undefined}
+        idAccessor={idAccessor}
+        records={pageRecords}
+        columns={columns}
+        sortStatus={sortStatus}
+        onSortStatusChange={setSortStatus}
+        totalRecords={visible.length}
+        recordsPerPage={pageSize}
+        page={page}
+        onPageChange={setPage}
+        recordsPerPageOptions={pageSizes}
+        onRecordsPerPageChange={(size) => {
+          setPageSize(size);
+          setPage(1);
+        }}
+        noRecordsText={noRecordsText}
+        paginationText={({ from, to, totalRecords }) => `${from}–${to} of ${totalRecords}`}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,164 @@
+import { BarChart, DonutChart } from '@mantine/charts';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { Collected } from '../../api/list';
+import { PageHeader } from '../../components/page-header';
+import { StatTile } from './stat-tile';
+import { EmptyState } from '../../components/query-state';
+import { formatCount, humanise } from '../../lib/format';
+import { useMe } from '../../session/session-context';
+import {
+  useLocationsList,
+  usePartnersList,
+  usePlatformOrganizations,
+  useTeamMembers,
+} from './dashboard-queries';
+
+const countOf = (data: Collected<unknown>) =>
+  `${formatCount(data.items.length)}${data.truncated ? '+' : ''}`;
+
+const statusColours: Record<string, string> = {
+  active: 'green.6',
+  pending: 'yellow.6',
+  suspended: 'orange.6',
+  revoked: 'gray.5',
+};
+
+function tally<T>(items: T[], key: (item: T) => string): { name: string; value: number }[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].map(([name, value]) => ({ name, value }));
+}
+
+function ChartPanel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Title order={2} size="h5" mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
+/**
+ * The first page after signing in, per organization type. Every figure is read from an existing
+ * API; capabilities that do not exist yet (stock, shipments, wallet) add their figures when they do.
+ */
+export function DashboardPage() {
+  const me = useMe();
+  const type = me.organization.type;
+  const isPlatform = type === 'platform';
+  const hasNetwork = type === 'brand' || type === 'distributor' || type === 'service_center';
+  const locations = useLocationsList(!isPlatform);
+  const team = useTeamMembers();
+  const partners = usePartnersList(hasNetwork);
+  const organizations = usePlatformOrganizations(isPlatform);
+
+  const partnerStatus = partners.data ? tally(partners.data.items, (p) => p.status) : [];
+  const organizationTypes = organizations.data
+    ? tally(organizations.data.items, (o) => humanise(o.type))
+    : [];
+
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={`Welcome, ${me.user.name.split(' ')[0] ?? me.user.name}`}
+        description={`${me.organization.name} · ${humanise(type)} · you are ${humanise(me.role).toLowerCase()}`}
+      />
+      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+        {hasNetwork && (
+          <StatTileActivePartners
+            label={type === 'brand' ? 'Active partners' : 'Brands you serve'}
+            query={partners}
+          />
+        )}
+        {!isPlatform && (
+          <StatTile label="Locations" query={locations} value={countOf} to="/locations" />
+        )}
+        <StatTile
+          label="Team members"
+          query={team}
+          value={(data) => formatCount(data.items.length)}
+        />
+        {isPlatform && (
+          <>
+            <StatTile
+              label="Organizations"
+              query={organizations}
+              value={countOf}
+              to="/admin/organizations"
+            />
+            <StatTile
+              label="Suspended"
+              query={organizations}
+              value={(data) =>
+                formatCount(data.items.filter((item) => item.status === 'suspended').length)
+              }
+            />
+          </>
+        )}
+      </SimpleGrid>
+      {hasNetwork && partners.data && (
+        <ChartPanel
+          title={type === 'brand' ? 'Partners by status' : 'Brand relationships by status'}
+        >
+          {partnerStatus.length === 0 ? (
+            <EmptyState title="No partners yet">
+              {type === 'brand'
+                ? 'Invite your distributors and service centres from the Partners page.'
+                : 'Request access to a brand from the Brands page.'}
+            </EmptyState>
+          ) : (
+            <DonutChart
+              data={partnerStatus.map((slice) => ({
+                name: humanise(slice.name),
+                value: slice.value,
+                color: statusColours[slice.name] ?? 'blue.6',
+              }))}
+              withLabelsLine
+              withLabels
+              withTooltip
+              chartLabel={formatCount(partners.data.items.length)}
+              aria-label="Partners by status"
+            />
+          )}
+        </ChartPanel>
+      )}
+      {isPlatform && organizations.data && (
+        <ChartPanel title="Organizations by type">
+          <BarChart
+            h={240}
+            data={organizationTypes.map((row) => ({ type: row.name, organizations: row.value }))}
+            dataKey="type"
+            series={[{ name: 'organizations', color: 'blue.6' }]}
+            aria-label="Organizations by type"
+          />
+        </ChartPanel>
+      )}
+      <Text size="xs" c="dimmed">
+        Stock, shipments and wallet figures appear here as those capabilities are switched on.
+      </Text>
+    </Stack>
+  );
+}
+
+function StatTileActivePartners({
+  label,
+  query,
+}: {
+  label: string;
+  query: ReturnType<typeof usePartnersList>;
+}) {
+  return (
+    <StatTile
+      label={label}
+      query={query}
+      value={(data) => formatCount(data.items.filter((item) => item.status === 'active').length)}
+      hint={(data) => {
+        const pending = data.items.filter((item) => item.status === 'pending').length;
+        return pending ? `${formatCount(pending)} pending` : null;
+      }}
+      to="/network"
+    />
+  );
+}
