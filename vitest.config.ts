@@ -48,6 +48,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        // Browser journeys: the built app in a real server process, driven through Debian's
+        // Chromium by playwright-core. Not part of `npm test` (they need /usr/bin/chromium);
+        // `npm run test:browser` and .ci/run run them.
+        test: {
+          name: 'browser',
+          sequence: { groupOrder: 3 },
+          include: ['test/browser/**/*.browser.test.ts'],
+          globalSetup: ['test/support/global-database.setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
