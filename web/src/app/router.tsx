@@ -6,6 +6,7 @@ import { RegisterPage } from '../features/auth/register.page';
 import { ResetPasswordPage } from '../features/auth/reset-password.page';
 import { VerifyEmailPage } from '../features/auth/verify-email.page';
 import { DashboardPage } from '../features/dashboard/dashboard.page';
+import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
 import { useSession } from '../session/session-context';
 import { AppShellLayout } from './app-shell';
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
         element: <AppShellLayout />,
         children: [
           { path: '/', element: <DashboardPage /> },
+          { path: '/team', element: <TeamPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

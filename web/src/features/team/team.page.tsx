@@ -1,0 +1,63 @@
+import { Button, Stack, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconUserPlus } from '@tabler/icons-react';
+import { EmptyState, QueryState } from '../../components/query-state';
+import { PageHeader } from '../../components/page-header';
+import { useMe } from '../../session/session-context';
+import { InviteStaffDialog } from './invite-staff-dialog';
+import { MembersTable } from './members-table';
+import { StaffInvitationsTable } from './staff-invitations-table';
+import { useMembers, useStaffInvitations } from './team.queries';
+
+/** The organization's people (owners and admins): members, roles, invitations. */
+export function TeamPage() {
+  const me = useMe();
+  const [inviteOpened, invite] = useDisclosure(false);
+  const members = useMembers();
+  const invitations = useStaffInvitations();
+
+  return (
+    <>
+      <PageHeader
+        title="Team"
+        description={`The people of ${me.organization.name} and what each may do.`}
+        actions={
+          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={invite.open}>
+            Invite staff
+          </Button>
+        }
+      />
+      <Stack gap="xl">
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Members
+          </Title>
+          <QueryState query={members}>
+            {(data) => <MembersTable members={data.items} myUserId={me.user.id} />}
+          </QueryState>
+        </Stack>
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Invitations
+          </Title>
+          <QueryState
+            query={invitations}
+            isEmpty={(data) => data.items.length === 0}
+            empty={
+              <EmptyState title="No invitations yet">
+                Use “Invite staff” to send someone a link to join {me.organization.name}.
+              </EmptyState>
+            }
+          >
+            {(data) => <StaffInvitationsTable invitations={data.items} />}
+          </QueryState>
+        </Stack>
+      </Stack>
+      <InviteStaffDialog
+        opened={inviteOpened}
+        onClose={invite.close}
+        canInviteOwners={me.role === 'owner'}
+      />
+    </>
+  );
+}
