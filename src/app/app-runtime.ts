@@ -27,6 +27,8 @@ export interface StartAppOptions {
    * for future plugins; production code adds its routes in `routes.ts`.
    */
   extraRoutes?: (app: FastifyZodApp) => void;
+  /** The built web app's folder (default `dist/web` in the package); tests pass their own. */
+  webAppDir?: string;
 }
 
 export interface RunningApp {
@@ -65,6 +67,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       logger,
       metrics: container.metrics,
       authenticate: container.authenticate,
+      webAppDir: options.webAppDir,
       registerRoutes: (app) => {
         registerRoutes(app, container, () => shuttingDown);
         options.extraRoutes?.(app);

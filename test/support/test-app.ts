@@ -18,7 +18,7 @@ export interface TestApp extends RunningApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { jobMaintenanceIntervalSeconds?: number } = {},
+  options: { jobMaintenanceIntervalSeconds?: number; webAppDir?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spareflow-e2e-'));

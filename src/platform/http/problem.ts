@@ -75,6 +75,14 @@ function translate(error: FastifyError): AppError {
 export interface ProblemHandlerOptions {
   /** Called for requests no route matched (they bypass per-route hooks such as metrics). */
   onUnmatched?: (request: FastifyRequest, reply: FastifyReply) => void;
+  /**
+   * Answers an unmatched request itself when it returns a reply (the web app's deep links get
+   * index.html); `undefined` leaves it to the 404 problem document.
+   */
+  pageFallback?: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ) => FastifyReply | Promise<FastifyReply> | undefined;
 }
 
 export function installProblemHandlers(
@@ -91,6 +99,8 @@ export function installProblemHandlers(
     return sendProblem(reply, error);
   });
   app.setNotFoundHandler((request, reply) => {
+    const page = options.pageFallback?.(request, reply);
+    if (page) return page;
     reply.status(404);
     options.onUnmatched?.(request, reply);
     return sendProblem(

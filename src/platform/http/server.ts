@@ -17,6 +17,7 @@ import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
+import { isPageNavigation, registerWebApp, type WebApp } from './web-app.js';
 
 export interface HttpServerOptions {
   config: AppConfig;
@@ -26,6 +27,8 @@ export interface HttpServerOptions {
   registerRoutes: (app: FastifyZodApp) => Promise<void> | void;
   /** Resolves credentials for routes whose policy is not public. */
   authenticate: Authenticate;
+  /** The built web app's folder (default `dist/web` in the package); tests pass their own. */
+  webAppDir?: string;
 }
 
 declare module 'fastify' {
@@ -87,9 +90,15 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler);
   const recordUnmatched = metrics.httpRouteRecorder('unmatched');
+  // Set once the routes are in (below); until then no page is served.
+  const pages: { webApp?: WebApp | undefined } = {};
   installProblemHandlers(app, {
     onUnmatched: (request, reply) =>
       recordUnmatched(request.method, reply.statusCode, reply.elapsedTime / 1000),
+    pageFallback: (request, reply) =>
+      pages.webApp && isPageNavigation(request)
+        ? pages.webApp.servePage(request, reply)
+        : undefined,
   });
 
   // Hooks on every request are callback-style: async hooks cost measurably on small routes.
@@ -131,6 +140,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
 
   app.decorate('declaredRoutes', installRoutePolicies(app, options.authenticate));
   await options.registerRoutes(app);
+  // After the API: a file of the build can never take an API route's place.
+  pages.webApp = await registerWebApp(app, config, options.webAppDir);
   await app.ready();
   return app;
 }
