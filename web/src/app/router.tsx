@@ -6,6 +6,8 @@ import { RegisterPage } from '../features/auth/register.page';
 import { ResetPasswordPage } from '../features/auth/reset-password.page';
 import { VerifyEmailPage } from '../features/auth/verify-email.page';
 import { DashboardPage } from '../features/dashboard/dashboard.page';
+import { LocationDetailPage } from '../features/locations/location-detail.page';
+import { LocationsPage } from '../features/locations/locations.page';
 import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
 import { useSession } from '../session/session-context';
@@ -48,6 +50,8 @@ const router = createBrowserRouter([
         element: <AppShellLayout />,
         children: [
           { path: '/', element: <DashboardPage /> },
+          { path: '/locations', element: <LocationsPage /> },
+          { path: '/locations/:id', element: <LocationDetailPage /> },
           { path: '/team', element: <TeamPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
