@@ -1,5 +1,6 @@
 import { Navigate, Outlet, RouterProvider, createBrowserRouter, useLocation } from 'react-router';
 import { LoadingState } from '../components/query-state';
+import { ApiKeysPage } from '../features/api-keys/api-keys.page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page';
 import { LoginPage } from '../features/auth/login.page';
 import { RegisterPage } from '../features/auth/register.page';
@@ -53,6 +54,7 @@ const router = createBrowserRouter([
           { path: '/locations', element: <LocationsPage /> },
           { path: '/locations/:id', element: <LocationDetailPage /> },
           { path: '/team', element: <TeamPage /> },
+          { path: '/api-keys', element: <ApiKeysPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
