@@ -9,6 +9,7 @@ import { VerifyEmailPage } from '../features/auth/verify-email.page';
 import { DashboardPage } from '../features/dashboard/dashboard.page';
 import { LocationDetailPage } from '../features/locations/location-detail.page';
 import { LocationsPage } from '../features/locations/locations.page';
+import { NetworkPage } from '../features/network/network.page';
 import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
 import { useSession } from '../session/session-context';
@@ -53,8 +54,9 @@ const router = createBrowserRouter([
           { path: '/', element: <DashboardPage /> },
           { path: '/locations', element: <LocationsPage /> },
           { path: '/locations/:id', element: <LocationDetailPage /> },
-          { path: '/team', element: <TeamPage /> },
           { path: '/api-keys', element: <ApiKeysPage /> },
+          { path: '/team', element: <TeamPage /> },
+          { path: '/network', element: <NetworkPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
