@@ -10,6 +10,7 @@ import { DashboardPage } from '../features/dashboard/dashboard.page';
 import { LocationDetailPage } from '../features/locations/location-detail.page';
 import { LocationsPage } from '../features/locations/locations.page';
 import { NetworkPage } from '../features/network/network.page';
+import { MailboxPage } from '../features/sandbox/mailbox.page';
 import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
 import { useSession } from '../session/session-context';
@@ -57,6 +58,7 @@ const router = createBrowserRouter([
           { path: '/api-keys', element: <ApiKeysPage /> },
           { path: '/team', element: <TeamPage /> },
           { path: '/network', element: <NetworkPage /> },
+          { path: '/sandbox/mailbox', element: <MailboxPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
