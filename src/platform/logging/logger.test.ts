@@ -42,6 +42,7 @@ describe('createLogger', () => {
           authorization: 'Bearer eyJhbGciOi',
           cookie: 'session=abc',
           'x-api-key': 'sf_live_123',
+          'x-csrf-token': 'c5rf',
           'user-agent': 'curl/8.0',
         },
       },
@@ -51,6 +52,7 @@ describe('createLogger', () => {
         authorization: '[REDACTED]',
         cookie: '[REDACTED]',
         'x-api-key': '[REDACTED]',
+        'x-csrf-token': '[REDACTED]',
         'user-agent': 'curl/8.0',
       },
     });

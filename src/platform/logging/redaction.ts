@@ -10,6 +10,8 @@ const secretKeys = new Set(
     'set-cookie',
     'x-api-key',
     'api-key',
+    // The browser session's double-submit CSRF token (docs/security.md, "Browser sessions").
+    'x-csrf-token',
     'x-access-token',
     'password',
     'newPassword',

@@ -1,5 +1,6 @@
 import { Navigate, Outlet, RouterProvider, createBrowserRouter, useLocation } from 'react-router';
 import { LoadingState } from '../components/query-state';
+import { OrganizationsPage } from '../features/admin/organizations.page';
 import { ApiKeysPage } from '../features/api-keys/api-keys.page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page';
 import { LoginPage } from '../features/auth/login.page';
@@ -59,6 +60,7 @@ const router = createBrowserRouter([
           { path: '/team', element: <TeamPage /> },
           { path: '/network', element: <NetworkPage /> },
           { path: '/sandbox/mailbox', element: <MailboxPage /> },
+          { path: '/admin/organizations', element: <OrganizationsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
