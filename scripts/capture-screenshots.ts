@@ -1,0 +1,117 @@
+/**
+ * `npm run screenshots`: the screenshots in docs/screenshots/, taken from the real app.
+ *
+ * Starts SpareFlow on a fresh, temporary embedded data folder (no DATABASE_URL), so the first start
+ * seeds the demo world and prints its logins; signs in as the demo brand through Debian's Chromium
+ * (/usr/bin/chromium, driven by playwright-core) and captures each page at a fixed viewport size.
+ * Needs the built web app (`npm run build` first; the npm script does that).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import {
+  assertWebAppBuilt,
+  desktop,
+  guardPage,
+  launchChromium,
+  networkIdle,
+  phone,
+  signInThroughUi,
+  stopServer,
+  type ConsoleProblem,
+} from '../test/browser/support/browser.js';
+import { makeTempRoot, removeTempRoot, spawnSpareflow } from '../test/support/spareflow-process.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'docs', 'screenshots');
+
+const desktopShots: Array<{ name: string; path: string }> = [
+  { name: 'dashboard', path: '/' },
+  { name: 'partners', path: '/network' },
+  { name: 'locations', path: '/locations' },
+  { name: 'team', path: '/team' },
+  { name: 'audit-log', path: '/audit-log' },
+  { name: 'sandbox-mailbox', path: '/sandbox/mailbox' },
+];
+
+/** The demo password and the brand's login, from the first start's banner. */
+export function parseDemoLogins(banner: string): { password: string; logins: string[] } {
+  const match = /Password for every demo login:\n\s+(\S+)\n((?:\s+\S+@\S+.*\n?)+)/.exec(banner);
+  if (!match?.[1] || !match[2])
+    throw new Error(`no demo logins in the start-up output:\n${banner}`);
+  const logins = [...match[2].matchAll(/^\s+(\S+@\S+)/gm)].map((login) => login[1] ?? '');
+  return { password: match[1], logins };
+}
+
+async function capture(page: Page, pagePath: string, file: string): Promise<void> {
+  await page.goto(pagePath);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await networkIdle(page, 800);
+  // Let charts and transitions come to rest before the picture.
+  await page.evaluate('document.fonts.ready');
+  await page.screenshot({ path: file, type: 'png', fullPage: false, animations: 'disabled' });
+  const kb = Math.round(fs.statSync(file).size / 1024);
+  process.stdout.write(`  ${path.relative(root, file)}  ${kb} KB\n`);
+}
+
+async function main(): Promise<void> {
+  assertWebAppBuilt();
+  const tempRoot = await makeTempRoot('screenshots');
+  const server = spawnSpareflow(['start'], {
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    SPAREFLOW_DATA_DIR: path.join(tempRoot, 'data'),
+  });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await stopServer(server);
+    throw error;
+  });
+  const problems: ConsoleProblem[] = [];
+  try {
+    const url = (await server.ready(120_000)).replace(/\/+$/, '');
+    // The banner follows the ready line in the same write.
+    await server.waitForOutput(/Password for every demo login:\n\s+\S+\n(\s+\S+@\S+.*\n)+/);
+    const { password, logins } = parseDemoLogins(server.stdout());
+    const brand = logins.find((login) => login.startsWith('brand@'));
+    if (!brand) throw new Error(`no demo brand login among ${logins.join(', ')}`);
+    fs.mkdirSync(outDir, { recursive: true });
+    process.stdout.write(`Signed in as ${brand} at ${url}:\n`);
+
+    const open = async (options: BrowserContextOptions) => {
+      const context = await browser.newContext({ ...options, baseURL: url, locale: 'en-IN' });
+      context.setDefaultTimeout(30_000);
+      const page = await context.newPage();
+      guardPage(page, url, problems);
+      await signInThroughUi(page, brand, password);
+      return { context, page };
+    };
+
+    const wide = await open(desktop);
+    for (const shot of desktopShots)
+      await capture(wide.page, shot.path, path.join(outDir, `${shot.name}.png`));
+    await wide.context.close();
+
+    const narrow = await open(phone);
+    await capture(narrow.page, '/', path.join(outDir, 'phone-dashboard.png'));
+    await narrow.context.close();
+
+    if (problems.length > 0)
+      throw new Error(
+        `the pages reported problems:\n${problems.map((problem) => `  [${problem.kind}] ${problem.text} (on ${problem.page})`).join('\n')}`,
+      );
+  } finally {
+    await browser.close();
+    await stopServer(server);
+    await removeTempRoot(tempRoot);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
