@@ -11,6 +11,7 @@ import { DashboardPage } from '../features/dashboard/dashboard.page';
 import { LocationDetailPage } from '../features/locations/location-detail.page';
 import { LocationsPage } from '../features/locations/locations.page';
 import { NetworkPage } from '../features/network/network.page';
+import { OrganizationPage } from '../features/organization/organization.page';
 import { MailboxPage } from '../features/sandbox/mailbox.page';
 import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
@@ -61,6 +62,7 @@ const router = createBrowserRouter([
           { path: '/network', element: <NetworkPage /> },
           { path: '/sandbox/mailbox', element: <MailboxPage /> },
           { path: '/admin/organizations', element: <OrganizationsPage /> },
+          { path: '/organization', element: <OrganizationPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
