@@ -10,8 +10,10 @@ import { VerifyEmailPage } from '../features/auth/verify-email.page';
 import { DashboardPage } from '../features/dashboard/dashboard.page';
 import { LocationDetailPage } from '../features/locations/location-detail.page';
 import { LocationsPage } from '../features/locations/locations.page';
-import { NetworkPage } from '../features/network/network.page';
 import { OrganizationPage } from '../features/organization/organization.page';
+import { PartnerInvitationPage } from '../features/invitations/partner-invitation.page';
+import { StaffInvitationPage } from '../features/invitations/staff-invitation.page';
+import { NetworkPage } from '../features/network/network.page';
 import { MailboxPage } from '../features/sandbox/mailbox.page';
 import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
@@ -46,6 +48,8 @@ const router = createBrowserRouter([
       { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/reset-password', element: <ResetPasswordPage /> },
       { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/network/invitations/accept', element: <PartnerInvitationPage /> },
+      { path: '/accept-invitation', element: <StaffInvitationPage /> },
     ],
   },
   {

@@ -1,3 +1,4 @@
+import { notifications } from '@mantine/notifications';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -55,6 +56,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  notifications.clean();
   vi.unstubAllGlobals();
 });
 
