@@ -2,6 +2,7 @@ import { Navigate, Outlet, RouterProvider, createBrowserRouter, useLocation } fr
 import { LoadingState } from '../components/query-state';
 import { OrganizationsPage } from '../features/admin/organizations.page';
 import { ApiKeysPage } from '../features/api-keys/api-keys.page';
+import { AuditLogPage } from '../features/audit/audit-log.page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page';
 import { LoginPage } from '../features/auth/login.page';
 import { RegisterPage } from '../features/auth/register.page';
@@ -67,6 +68,7 @@ const router = createBrowserRouter([
           { path: '/sandbox/mailbox', element: <MailboxPage /> },
           { path: '/admin/organizations', element: <OrganizationsPage /> },
           { path: '/organization', element: <OrganizationPage /> },
+          { path: '/audit-log', element: <AuditLogPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
