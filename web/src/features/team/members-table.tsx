@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Select, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { DataTable } from '../../components/data-table';
+import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { formatDateTimeIst, humanise } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import {
@@ -14,7 +14,15 @@ import {
 const roleOptions = memberRoles.map((role) => ({ value: role, label: humanise(role) }));
 
 /** The organization's members: role badge, role change and removal (the server keeps the owner rules). */
-export function MembersTable({ members, myUserId }: { members: TeamMember[]; myUserId: string }) {
+export function MembersTable({
+  members,
+  myUserId,
+  canManage,
+}: {
+  members: TeamMember[];
+  myUserId: string;
+  canManage: boolean;
+}) {
   const changeRole = useChangeRole();
   const removeMember = useRemoveMember();
 
@@ -45,6 +53,29 @@ export function MembersTable({ members, myUserId }: { members: TeamMember[]; myU
           onError: (error) => showSubmitError(null, error),
         }),
     });
+
+  const actionsColumn: DataTableColumn<TeamMember> = {
+    accessor: 'actions',
+    title: 'Actions',
+    render: (member) => (
+      <Group gap="xs" wrap="nowrap">
+        <Select
+          aria-label={`Role of ${member.name}`}
+          data={roleOptions}
+          value={member.role}
+          onChange={(value) => value && onRoleChange(member, value as MemberRole)}
+          allowDeselect={false}
+          size="xs"
+          w={130}
+        />
+        {member.userId !== myUserId && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => confirmRemove(member)}>
+            Remove
+          </Button>
+        )}
+      </Group>
+    ),
+  };
 
   return (
     <DataTable
@@ -81,33 +112,7 @@ export function MembersTable({ members, myUserId }: { members: TeamMember[]; myU
           sortable: true,
           render: (member) => formatDateTimeIst(member.joinedAt),
         },
-        {
-          accessor: 'actions',
-          title: 'Actions',
-          render: (member) => (
-            <Group gap="xs" wrap="nowrap">
-              <Select
-                aria-label={`Role of ${member.name}`}
-                data={roleOptions}
-                value={member.role}
-                onChange={(value) => value && onRoleChange(member, value as MemberRole)}
-                allowDeselect={false}
-                size="xs"
-                w={130}
-              />
-              {member.userId !== myUserId && (
-                <Button
-                  size="xs"
-                  variant="subtle"
-                  color="red"
-                  onClick={() => confirmRemove(member)}
-                >
-                  Remove
-                </Button>
-              )}
-            </Group>
-          ),
-        },
+        ...(canManage ? [actionsColumn] : []),
       ]}
     />
   );

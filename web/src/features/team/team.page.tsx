@@ -12,9 +12,11 @@ import { useMembers, useStaffInvitations } from './team.queries';
 /** The organization's people (owners and admins): members, roles, invitations. */
 export function TeamPage() {
   const me = useMe();
+  // Managing the team is for owners and admins; everyone else may only see the members.
+  const canManage = me.role === 'owner' || me.role === 'admin';
   const [inviteOpened, invite] = useDisclosure(false);
   const members = useMembers();
-  const invitations = useStaffInvitations();
+  const invitations = useStaffInvitations(canManage);
 
   return (
     <>
@@ -22,9 +24,11 @@ export function TeamPage() {
         title="Team"
         description={`The people of ${me.organization.name} and what each may do.`}
         actions={
-          <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={invite.open}>
-            Invite staff
-          </Button>
+          canManage && (
+            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={invite.open}>
+              Invite staff
+            </Button>
+          )
         }
       />
       <Stack gap="xl">
@@ -33,31 +37,37 @@ export function TeamPage() {
             Members
           </Title>
           <QueryState query={members}>
-            {(data) => <MembersTable members={data.items} myUserId={me.user.id} />}
+            {(data) => (
+              <MembersTable members={data.items} myUserId={me.user.id} canManage={canManage} />
+            )}
           </QueryState>
         </Stack>
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            Invitations
-          </Title>
-          <QueryState
-            query={invitations}
-            isEmpty={(data) => data.items.length === 0}
-            empty={
-              <EmptyState title="No invitations yet">
-                Use “Invite staff” to send someone a link to join {me.organization.name}.
-              </EmptyState>
-            }
-          >
-            {(data) => <StaffInvitationsTable invitations={data.items} />}
-          </QueryState>
-        </Stack>
+        {canManage && (
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              Invitations
+            </Title>
+            <QueryState
+              query={invitations}
+              isEmpty={(data) => data.items.length === 0}
+              empty={
+                <EmptyState title="No invitations yet">
+                  Use “Invite staff” to send someone a link to join {me.organization.name}.
+                </EmptyState>
+              }
+            >
+              {(data) => <StaffInvitationsTable invitations={data.items} />}
+            </QueryState>
+          </Stack>
+        )}
       </Stack>
-      <InviteStaffDialog
-        opened={inviteOpened}
-        onClose={invite.close}
-        canInviteOwners={me.role === 'owner'}
-      />
+      {canManage && (
+        <InviteStaffDialog
+          opened={inviteOpened}
+          onClose={invite.close}
+          canInviteOwners={me.role === 'owner'}
+        />
+      )}
     </>
   );
 }

@@ -16,9 +16,10 @@ export function useMembers() {
   });
 }
 
-export function useStaffInvitations() {
+export function useStaffInvitations(enabled = true) {
   return useQuery({
     queryKey: ['team', 'invitations'],
+    enabled,
     queryFn: () =>
       collectPages((cursor) =>
         unwrap(api.GET('/api/v1/team/invitations', { params: { query: { limit: 200, cursor } } })),
