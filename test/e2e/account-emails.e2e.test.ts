@@ -31,10 +31,15 @@ describe('account e-mails through the sandbox SMTP sink', () => {
     const userId = account.registered.user.id as string;
     const before = await query('select email_verified_at from users where id = $1', [userId]);
     expect(before[0]?.email_verified_at).toBeNull();
+    const accessToken = account.registered.accessToken as string;
+    const meBefore = await call('GET', '/api/v1/me', undefined, accessToken);
+    expect(meBefore.json.user.emailVerified).toBe(false);
 
     expect((await call('POST', '/api/v1/auth/verify-email', { token })).status).toBe(204);
     const after = await query('select email_verified_at from users where id = $1', [userId]);
     expect(after[0]?.email_verified_at).toBeInstanceOf(Date);
+    const meAfter = await call('GET', '/api/v1/me', undefined, accessToken);
+    expect(meAfter.json.user.emailVerified).toBe(true);
     const again = await call('POST', '/api/v1/auth/verify-email', { token });
     expect({ status: again.status, code: again.json.code }).toEqual({
       status: 400,

@@ -55,7 +55,7 @@ describe('identity: register, login, me, refresh, logout', () => {
     const me = await call('GET', '/api/v1/me', undefined, login.json.accessToken);
     expect(me.status).toBe(200);
     expect(me.json).toEqual({
-      user: { ...registered.json.user, phone: account.phone },
+      user: { ...registered.json.user, phone: account.phone, emailVerified: false },
       organization: registered.json.organization,
       role: 'owner',
       memberships: [

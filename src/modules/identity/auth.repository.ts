@@ -43,7 +43,13 @@ export const authRepository = {
 
   async findUserById(db: Db, userId: string) {
     const [row] = await db
-      .select({ id: users.id, email: users.email, name: users.name, phone: users.phone })
+      .select({
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        phone: users.phone,
+        emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
+      })
       .from(users)
       .where(eq(users.id, userId))
       .limit(1);

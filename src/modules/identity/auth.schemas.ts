@@ -81,7 +81,11 @@ export const loginResponseSchema = tokenPairSchema.extend({
 });
 
 export const meResponseSchema = z.object({
-  user: userSummary.extend({ phone: z.string().nullable() }),
+  user: userSummary.extend({
+    phone: z.string().nullable(),
+    /** Whether the user has confirmed their e-mail address (the link in the verification e-mail). */
+    emailVerified: z.boolean(),
+  }),
   organization: organizationSummary,
   role,
   memberships: z.array(

@@ -17,6 +17,7 @@ import { humanise } from '../lib/format';
 import { showSubmitError } from '../lib/forms';
 import { session, useMe } from '../session/session-context';
 import { visibleNavigation } from './navigation';
+import { EmailVerificationBanner } from './email-verification-banner';
 import { OrganizationSwitcher } from './organization-switcher';
 import { useSystemInfo } from './system-info';
 
@@ -134,6 +135,7 @@ export function AppShellLayout() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <EmailVerificationBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

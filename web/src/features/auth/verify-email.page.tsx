@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/problem';
+import { session } from '../../session/session-store';
 import { AuthLayout } from './auth-layout';
 
 /** Opened from the verification e-mail: confirms the address once, then links onwards. */
@@ -12,6 +13,8 @@ export function VerifyEmailPage() {
   const token = params.get('token') ?? '';
   const verify = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/verify-email', { body: { token } })),
+    // A signed-in person's banner goes away at once.
+    onSuccess: () => (session.getState().status === 'authenticated' ? session.loadMe() : undefined),
   });
   const { mutate } = verify;
   // The token works once: never send it twice (StrictMode runs effects twice in development).
