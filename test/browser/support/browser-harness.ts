@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
 import { spawnSpareflow, type SpareflowProcess } from '../../support/spareflow-process.js';
 import {
@@ -93,10 +93,13 @@ export async function startBrowserHarness(
       },
       expectNoConsoleErrors() {
         const seen = problems.splice(0);
-        expect(
-          seen.map((problem) => `[${problem.kind}] ${problem.text}  (on ${problem.page})`),
-          'console errors, page errors or 5xx answers in the browser',
-        ).toEqual([]);
+        if (seen.length === 0) return;
+        const list = seen.map(
+          (problem) => `  - [${problem.kind}] ${problem.text}  (on ${problem.page})`,
+        );
+        throw new Error(
+          `${seen.length} console error(s), page error(s) or 5xx answer(s) in the browser:\n${list.join('\n')}`,
+        );
       },
       async screenshot(page, name) {
         fs.mkdirSync(screenshotDir, { recursive: true });

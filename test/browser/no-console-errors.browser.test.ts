@@ -1,0 +1,111 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSpareflow } from '../support/spareflow-process.js';
+import {
+  desktop,
+  networkIdle,
+  registerViaApi,
+  signInThroughUi,
+  testPassword,
+  useBrowserHarness,
+} from './support/browser-harness.js';
+
+// Every page of the shell, as every kind of organization, must load without a console error, an
+// uncaught exception or a 5xx (the harness's console guard checks after each test).
+const harness = useBrowserHarness();
+const suffix = crypto.randomBytes(3).toString('hex');
+
+const registrable = [
+  { type: 'brand', organizationName: `Voltas Parts ${suffix}` },
+  { type: 'distributor', organizationName: `Pune Spares ${suffix}` },
+  { type: 'service_center', organizationName: `Andheri Repairs ${suffix}` },
+  { type: 'customer', organizationName: `Mehta Household ${suffix}` },
+] as const;
+
+describe('no console errors on any page of the shell', () => {
+  it('signed out: /login and /register load cleanly', async () => {
+    const { page, context } = await harness().newPage(desktop);
+    await page.goto('/login');
+    await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
+    await networkIdle(page);
+    await page.goto('/register');
+    await page.getByRole('heading', { name: 'Register your organization', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Create account' }).waitFor();
+    await networkIdle(page);
+    // A signed-in page sends the visitor to the sign-in page, remembering where they were going.
+    await page.goto('/locations');
+    await page.waitForURL(/\/login\?next=%2Flocations/);
+    await networkIdle(page);
+    await context.close();
+  });
+
+  const visitEveryEntry = async (email: string, password: string, screenshotName: string) => {
+    const { page, context } = await harness().newPage(desktop);
+    await signInThroughUi(page, email, password);
+    await networkIdle(page);
+    await harness().screenshot(page, screenshotName);
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    const links = nav.getByRole('link');
+    const entries: Array<{ label: string; href: string }> = [];
+    for (const link of await links.all())
+      entries.push({
+        label: (await link.innerText()).trim(),
+        href: (await link.getAttribute('href')) ?? '',
+      });
+    expect(entries.length).toBeGreaterThan(1);
+    expect(entries[0]).toEqual({ label: 'Dashboard', href: '/' });
+    const visited: Array<{ label: string; path: string; heading: string }> = [];
+    for (const entry of entries) {
+      await nav.getByRole('link', { name: entry.label, exact: true }).click();
+      await page.waitForURL((url) => url.pathname === entry.href);
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.first().waitFor();
+      await networkIdle(page);
+      visited.push({
+        label: entry.label,
+        path: new URL(page.url()).pathname,
+        heading: (await heading.first().innerText()).trim(),
+      });
+    }
+    // Every entry leads to a real page (one h1), never to "Page not found".
+    expect(visited.filter((entry) => entry.heading === 'Page not found')).toEqual([]);
+    await context.close();
+    return visited.map((entry) => entry.label);
+  };
+
+  for (const org of registrable) {
+    it(`${org.type}: every navigation entry loads cleanly`, async () => {
+      const email = `owner.${org.type}.${suffix}@example.in`;
+      await registerViaApi(harness(), { ...org, name: `Owner ${org.type}`, email });
+      const labels = await visitEveryEntry(email, testPassword, `dashboard-${org.type}`);
+      expect(labels).toContain('Locations');
+      expect(labels).toContain('Team');
+      if (org.type === 'brand') expect(labels).toContain('Partners');
+      if (org.type === 'distributor' || org.type === 'service_center')
+        expect(labels).toContain('Brands');
+    });
+  }
+
+  it('platform administrator (spareflow admin create): every navigation entry loads cleanly', async () => {
+    const email = `platform.${suffix}@example.in`;
+    // Its own data folder: the running server holds the harness's.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spareflow-admin-'));
+    const created = await runSpareflow(
+      ['admin', 'create', '--email', email, '--name', 'Asha Admin'],
+      {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: harness().database.url,
+        SPAREFLOW_DATA_DIR: dataDir,
+      },
+      { input: `${testPassword}\n` },
+    ).finally(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+    expect(created.code, created.output).toBe(0);
+    const labels = await visitEveryEntry(email, testPassword, 'dashboard-platform');
+    expect(labels).toContain('Organizations');
+    expect(labels).not.toContain('Locations');
+  });
+});
