@@ -1,22 +1,12 @@
 import { Navigate, Outlet, RouterProvider, createBrowserRouter, useLocation } from 'react-router';
 import { LoadingState } from '../components/query-state';
-import { OrganizationsPage } from '../features/admin/organizations.page';
-import { ApiKeysPage } from '../features/api-keys/api-keys.page';
-import { AuditLogPage } from '../features/audit/audit-log.page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password.page';
 import { LoginPage } from '../features/auth/login.page';
 import { RegisterPage } from '../features/auth/register.page';
 import { ResetPasswordPage } from '../features/auth/reset-password.page';
 import { VerifyEmailPage } from '../features/auth/verify-email.page';
-import { DashboardPage } from '../features/dashboard/dashboard.page';
-import { LocationDetailPage } from '../features/locations/location-detail.page';
-import { LocationsPage } from '../features/locations/locations.page';
-import { OrganizationPage } from '../features/organization/organization.page';
 import { PartnerInvitationPage } from '../features/invitations/partner-invitation.page';
 import { StaffInvitationPage } from '../features/invitations/staff-invitation.page';
-import { NetworkPage } from '../features/network/network.page';
-import { MailboxPage } from '../features/sandbox/mailbox.page';
-import { TeamPage } from '../features/team/team.page';
 import { NotFoundPage } from './not-found.page';
 import { useSession } from '../session/session-context';
 import { AppShellLayout } from './app-shell';
@@ -40,6 +30,10 @@ function AfterSessionResumes() {
   return <Outlet />;
 }
 
+/**
+ * Signed-in pages load on first visit (`lazy`): the sign-in page does not wait for tables and
+ * charts, and each area's code arrives with its first navigation.
+ */
 const router = createBrowserRouter([
   {
     element: <AfterSessionResumes />,
@@ -59,16 +53,74 @@ const router = createBrowserRouter([
       {
         element: <AppShellLayout />,
         children: [
-          { path: '/', element: <DashboardPage /> },
-          { path: '/locations', element: <LocationsPage /> },
-          { path: '/locations/:id', element: <LocationDetailPage /> },
-          { path: '/api-keys', element: <ApiKeysPage /> },
-          { path: '/team', element: <TeamPage /> },
-          { path: '/network', element: <NetworkPage /> },
-          { path: '/sandbox/mailbox', element: <MailboxPage /> },
-          { path: '/admin/organizations', element: <OrganizationsPage /> },
-          { path: '/organization', element: <OrganizationPage /> },
-          { path: '/audit-log', element: <AuditLogPage /> },
+          {
+            path: '/',
+            lazy: () =>
+              import('../features/dashboard/dashboard.page').then((page) => ({
+                Component: page.DashboardPage,
+              })),
+          },
+          {
+            path: '/locations',
+            lazy: () =>
+              import('../features/locations/locations.page').then((page) => ({
+                Component: page.LocationsPage,
+              })),
+          },
+          {
+            path: '/locations/:id',
+            lazy: () =>
+              import('../features/locations/location-detail.page').then((page) => ({
+                Component: page.LocationDetailPage,
+              })),
+          },
+          {
+            path: '/api-keys',
+            lazy: () =>
+              import('../features/api-keys/api-keys.page').then((page) => ({
+                Component: page.ApiKeysPage,
+              })),
+          },
+          {
+            path: '/team',
+            lazy: () =>
+              import('../features/team/team.page').then((page) => ({ Component: page.TeamPage })),
+          },
+          {
+            path: '/network',
+            lazy: () =>
+              import('../features/network/network.page').then((page) => ({
+                Component: page.NetworkPage,
+              })),
+          },
+          {
+            path: '/sandbox/mailbox',
+            lazy: () =>
+              import('../features/sandbox/mailbox.page').then((page) => ({
+                Component: page.MailboxPage,
+              })),
+          },
+          {
+            path: '/admin/organizations',
+            lazy: () =>
+              import('../features/admin/organizations.page').then((page) => ({
+                Component: page.OrganizationsPage,
+              })),
+          },
+          {
+            path: '/organization',
+            lazy: () =>
+              import('../features/organization/organization.page').then((page) => ({
+                Component: page.OrganizationPage,
+              })),
+          },
+          {
+            path: '/audit-log',
+            lazy: () =>
+              import('../features/audit/audit-log.page').then((page) => ({
+                Component: page.AuditLogPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
