@@ -13,6 +13,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import {
   assertWebAppBuilt,
   desktop,
+  freePort,
   guardPage,
   launchChromium,
   networkIdle,
@@ -48,20 +49,52 @@ async function capture(page: Page, pagePath: string, file: string): Promise<void
   await page.goto(pagePath);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   await networkIdle(page, 800);
-  // Let charts and transitions come to rest before the picture.
+  // No hover tooltip from where the last click left the pointer; fonts in place.
+  await page.mouse.move(0, 0);
   await page.evaluate('document.fonts.ready');
   await page.screenshot({ path: file, type: 'png', fullPage: false, animations: 'disabled' });
   const kb = Math.round(fs.statSync(file).size / 1024);
   process.stdout.write(`  ${path.relative(root, file)}  ${kb} KB\n`);
 }
 
+const invitedPartner = 'service.kochi@example.in';
+
+/** Through the Partners page: "Invite partner" → e-mail, Service centre → "Send invitation". */
+async function invitePartner(page: Page, email: string): Promise<void> {
+  await page.goto('/network');
+  await page.getByRole('button', { name: 'Invite partner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invite partner' });
+  await dialog.getByLabel('E-mail').fill(email);
+  await dialog.getByLabel('Partner type', { exact: true }).click();
+  await page.getByRole('option', { name: 'Service centre' }).click();
+  await dialog.getByRole('button', { name: 'Send invitation' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+}
+
+/** Until the in-process worker has "sent" the invitation to the sandbox mailbox. */
+async function waitForMail(page: Page, url: string, to: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const answer = await page.request.get(
+      `${url}/api/v1/sandbox/mailbox?to=${encodeURIComponent(to)}`,
+    );
+    const body = (await answer.json()) as { items?: unknown[] };
+    if ((body.items ?? []).length > 0) return;
+    if (Date.now() > deadline) throw new Error(`no e-mail to ${to} in the sandbox mailbox`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function main(): Promise<void> {
   assertWebAppBuilt();
   const tempRoot = await makeTempRoot('screenshots');
+  // A fixed port rather than 0: e-mailed links name the configured port (PORT=0 gives localhost:0).
+  const port = await freePort();
   const server = spawnSpareflow(['start'], {
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
-    PORT: '0',
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
     LOG_LEVEL: 'warn',
     SPAREFLOW_DATA_DIR: path.join(tempRoot, 'data'),
   });
@@ -90,8 +123,12 @@ async function main(): Promise<void> {
     };
 
     const wide = await open(desktop);
-    for (const shot of desktopShots)
+    for (const shot of desktopShots) {
+      // Something in the mailbox (and the audit log) to show: invite a service centre first.
+      if (shot.name === 'audit-log') await invitePartner(wide.page, invitedPartner);
+      if (shot.name === 'sandbox-mailbox') await waitForMail(wide.page, url, invitedPartner);
       await capture(wide.page, shot.path, path.join(outDir, `${shot.name}.png`));
+    }
     await wide.context.close();
 
     const narrow = await open(phone);

@@ -104,6 +104,7 @@ export async function startBrowserHarness(
       async screenshot(page, name) {
         fs.mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);
+        await page.mouse.move(0, 0); // no hover tooltip where the last click left the pointer
         await page.screenshot({ path: file, fullPage: true });
         return file;
       },
