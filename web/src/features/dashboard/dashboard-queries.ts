@@ -46,3 +46,19 @@ export function usePlatformOrganizations(enabled = true) {
       ),
   });
 }
+
+/** Pending access requests: addressed to a brand, or sent by a partner. */
+export function usePendingAccessRequests(enabled = true) {
+  return useQuery({
+    queryKey: ['network', 'access-requests', 'pending'],
+    enabled,
+    queryFn: () =>
+      collectPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/network/access-requests', {
+            params: { query: { status: 'pending', limit: 200, cursor } },
+          }),
+        ),
+      ),
+  });
+}

@@ -9,6 +9,7 @@ import { useMe } from '../../session/session-context';
 import {
   useLocationsList,
   usePartnersList,
+  usePendingAccessRequests,
   usePlatformOrganizations,
   useTeamMembers,
 } from './dashboard-queries';
@@ -53,6 +54,11 @@ export function DashboardPage() {
   const team = useTeamMembers();
   const partners = usePartnersList(hasNetwork);
   const organizations = usePlatformOrganizations(isPlatform);
+  // Brands' owners and admins decide requests; partners' owners, admins and managers send them.
+  const seesRequests =
+    (type === 'brand' && ['owner', 'admin'].includes(me.role)) ||
+    (hasNetwork && type !== 'brand' && ['owner', 'admin', 'manager'].includes(me.role));
+  const pendingRequests = usePendingAccessRequests(seesRequests);
 
   const partnerStatus = partners.data ? tally(partners.data.items, (p) => p.status) : [];
   const organizationTypes = organizations.data
@@ -70,6 +76,14 @@ export function DashboardPage() {
           <StatTileActivePartners
             label={type === 'brand' ? 'Active partners' : 'Brands you serve'}
             query={partners}
+          />
+        )}
+        {seesRequests && (
+          <StatTile
+            label={type === 'brand' ? 'Access requests to decide' : 'Access requests waiting'}
+            query={pendingRequests}
+            value={countOf}
+            to="/network"
           />
         )}
         {!isPlatform && (

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { session } from '../../session/session-context';
-import { fakeServer } from '../network/fake-server';
+import { fakeServer } from '../../../test/fake-server';
 import { PartnerInvitationPage } from './partner-invitation.page';
 
 const preview = {

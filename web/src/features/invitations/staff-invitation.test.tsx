@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { session } from '../../session/session-context';
-import { fakeServer } from '../network/fake-server';
+import { fakeServer } from '../../../test/fake-server';
 import { StaffInvitationPage } from './staff-invitation.page';
 
 const organizationId = '0b9f4a6e-0000-4000-8000-000000000007';

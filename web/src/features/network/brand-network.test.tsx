@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { session } from '../../session/session-context';
-import { fakeServer, meOf } from './fake-server';
+import { fakeServer, meOf } from '../../../test/fake-server';
 import { NetworkPage } from './network.page';
 
 const partnerId = '0b9f4a6e-0000-4000-8000-000000000001';

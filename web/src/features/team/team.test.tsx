@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { session } from '../../session/session-context';
-import { fakeServer, meOf } from '../network/fake-server';
+import { fakeServer, meOf } from '../../../test/fake-server';
 import { TeamPage } from './team.page';
 
 const member = {

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { jsonResponse } from '../../../test/render';
+import { jsonResponse } from './render';
 
 export interface SentRequest {
   method: string;
@@ -36,7 +36,13 @@ export function fakeServer(handler: Handler) {
 
 export function meOf(type: string, role = 'owner') {
   return {
-    user: { id: 'user-1', email: 'asha@example.in', name: 'Asha Rao', phone: null },
+    user: {
+      id: 'user-1',
+      email: 'asha@example.in',
+      name: 'Asha Rao',
+      phone: null,
+      emailVerified: true,
+    },
     organization: { id: 'org-1', type, name: type === 'brand' ? 'Voltas Cool' : 'QuickFix Pune' },
     role,
     memberships: [],
