@@ -160,11 +160,16 @@ describe('loadConfig live-mode companions', () => {
 });
 
 describe('loadConfig production and aggregation', () => {
-  it('requires JWT_SECRET in production', () => {
+  it('requires JWT_SECRET and APP_URL in production', () => {
     expect(problemsFor({ NODE_ENV: 'production' })).toEqual([
       'JWT_SECRET: required when NODE_ENV=production',
+      'APP_URL: required when NODE_ENV=production (the origin used in e-mailed links)',
     ]);
-    const config = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(32),
+      APP_URL: 'https://spareflow.example',
+    });
     expect(config.isProduction).toBe(true);
     expect(config.jwtSecret).toBe('x'.repeat(32));
   });
@@ -178,6 +183,7 @@ describe('loadConfig production and aggregation', () => {
       RAZORPAY_KEY_SECRET: 'secret',
     });
     expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'APP_URL',
       'EMAIL_SECURE',
       'JWT_SECRET',
       'PORT',

@@ -92,6 +92,15 @@ function liveModeProblems(env: NodeJS.ProcessEnv): string[] {
   if (env.NODE_ENV?.trim() === 'production' && !isSet(env, 'JWT_SECRET')) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
   }
+  // Links in e-mails (password reset, invitations) otherwise come from the request's Host header,
+  // which a caller controls: a reset link could be made to point at someone else's site.
+  if (
+    env.NODE_ENV?.trim() === 'production' &&
+    !isSet(env, 'APP_URL') &&
+    !isSet(env, 'NEXT_PUBLIC_APP_URL')
+  ) {
+    problems.push('APP_URL: required when NODE_ENV=production (the origin used in e-mailed links)');
+  }
   return problems;
 }
 

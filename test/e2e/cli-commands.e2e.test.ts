@@ -137,6 +137,11 @@ describe('spareflow seed --demo', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('Demo world ready (0 new login(s))');
     expect(await demoUsers(database)).toBe(demoLogins.length);
+    // Demo addresses receive no mail: they start verified, so no reminder stands in the way.
+    const { rows: unverified } = await database.pool.query(
+      `select email from users where email like '%@demo.spareflow.in' and email_verified_at is null`,
+    );
+    expect(unverified).toEqual([]);
     // The brand's network: its distributor and service centre are active partners, and the
     // brand and both partners have a location — once, however often the seed runs.
     const { rows: links } = await database.pool.query<{ partner_type: string; status: string }>(
@@ -163,6 +168,7 @@ describe('spareflow seed --demo', () => {
     const production = {
       NODE_ENV: 'production',
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
+      APP_URL: 'https://spareflow.example',
     };
     const result = await runSpareflow(['seed', '--demo'], env(database.url, production));
     expect(result.code).toBe(1);

@@ -15,7 +15,7 @@ async function owner(type: 'brand' | 'distributor') {
 }
 
 describe('invitation previews (public, by token)', () => {
-  it('shows a pending partner invitation, on the port-based accept link, until it is accepted', async () => {
+  it('shows a pending partner invitation, linked on the origin the brand used, until it is accepted', async () => {
     const brand = await owner('brand');
     const email = `partner.${unique()}@example.in`;
     const created = await call(
@@ -26,9 +26,9 @@ describe('invitation previews (public, by token)', () => {
     );
     expect(created.status).toBe(201);
     const acceptUrl = new URL(created.json.acceptUrl as string);
-    // Without APP_URL the link falls back to http://localhost:PORT (the configured port, 0 here),
-    // like staff invitations, instead of a fixed :3000.
-    expect(acceptUrl.origin).toBe(`http://localhost:${testApp().container.config.http.port}`);
+    // Without APP_URL (production requires it) the link uses the origin the brand called, like
+    // account e-mails — never a fixed :3000 or the configured port 0.
+    expect(acceptUrl.origin).toBe(new URL(testApp().url).origin);
     expect(acceptUrl.pathname).toBe('/network/invitations/accept');
     const token = acceptUrl.searchParams.get('token') ?? '';
 

@@ -70,6 +70,8 @@ export async function inviteMember(
   actor: TeamActor,
   input: NewInvitation,
   audit: AuditContext,
+  /** The origin the inviter used (`APP_URL` wins; production requires it). */
+  requestOrigin?: string,
 ): Promise<InvitationView> {
   if (input.role === 'owner' && actor.role !== 'owner') {
     throw new AppError('FORBIDDEN', { detail: 'Only an owner may invite an owner.' });
@@ -83,7 +85,8 @@ export async function inviteMember(
       tokenHash: hashSecret(token),
       ttlDays: invitationTtlDays,
     });
-    const link = `${deps.appUrl ?? deps.fallbackOrigin}/accept-invitation?token=${token}`;
+    const base = deps.appUrl ?? requestOrigin ?? deps.fallbackOrigin;
+    const link = `${base.replace(/\/+$/, '')}/accept-invitation?token=${token}`;
     await deps.outbox.enqueue(tx, {
       to: input.email,
       subject: 'You are invited to join a team on SpareFlow',

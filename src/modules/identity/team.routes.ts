@@ -117,6 +117,7 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
         actorOf(request),
         request.body,
         auditContextOf(requireCaller(request), request),
+        `${request.protocol}://${request.host}`,
       );
       return reply.status(201).send(invitation);
     },

@@ -43,18 +43,29 @@ export const acceptedInvitationSchema = z.object({
  * SMTP relay is down). In sandbox e-mail mode the response also carries `acceptUrl`, the link of
  * that e-mail, so the flow can be exercised without reading the sandbox mailbox.
  */
+/** The e-mail speaks Indian English; the API keeps its enum values. */
+const partnerTypeWords: Record<NewInvitation['partnerType'], string> = {
+  distributor: 'distributor',
+  service_center: 'service centre',
+};
+
 export async function createInvitation(
   deps: NetworkDeps,
   brandId: string,
   input: NewInvitation,
   audit: AuditContext,
+  /** The origin the brand used (`APP_URL` wins; production requires it). */
+  requestOrigin?: string,
 ): Promise<CreatedInvitation> {
   const token = newSecret('sfi_');
   const email = input.email.toLowerCase();
   const expiresAt = new Date(Date.now() + invitationLifetimeMs);
   const acceptUrl = new URL(
     '/network/invitations/accept',
-    deps.invitations.appUrl ?? deps.invitations.fallbackOrigin ?? 'http://localhost:3000',
+    deps.invitations.appUrl ??
+      requestOrigin ??
+      deps.invitations.fallbackOrigin ??
+      'http://localhost:3000',
   );
   acceptUrl.searchParams.set('token', token);
   const created = await inTransaction(deps.pool, async (tx) => {
@@ -92,7 +103,7 @@ export async function createInvitation(
       text: [
         'Hello,',
         '',
-        `You have been invited to join a brand's authorised ${input.partnerType.replace('_', ' ')} network on SpareFlow.`,
+        `You have been invited to join a brand's authorised ${partnerTypeWords[input.partnerType]} network on SpareFlow.`,
         `Accept the invitation (valid for 7 days, once): ${acceptUrl.toString()}`,
         '',
         'If you did not expect this e-mail, you can ignore it.',

@@ -119,6 +119,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
         caller.organizationId,
         request.body,
         auditContextOf(caller, request),
+        `${request.protocol}://${request.host}`,
       );
       return reply.status(201).send(created);
     },

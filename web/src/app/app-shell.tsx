@@ -9,7 +9,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconLogout2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -86,6 +86,9 @@ export function AppShellLayout() {
   const system = useSystemInfo();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure();
+  // On a phone the closed navigation slides off-screen; `inert` also takes it out of the tab
+  // order and the accessibility tree until the burger opens it.
+  const isPhone = useMediaQuery('(max-width: 48em)') ?? false;
   const items = visibleNavigation(me, { sandboxMailbox: system.data?.sandboxMailbox ?? false });
   return (
     <AppShell
@@ -114,7 +117,7 @@ export function AppShellLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main navigation">
+      <AppShell.Navbar p="xs" aria-label="Main navigation" inert={isPhone && !opened}>
         <Text size="xs" c="dimmed" px="sm" py={6} truncate>
           {me.organization.name} · {humanise(me.organization.type)}
         </Text>

@@ -111,7 +111,8 @@ export function AuditLogPage() {
           />
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">
-              {rows.length} entries loaded{log.hasNextPage ? '; older ones exist' : ''}.
+              {rows.length} {rows.length === 1 ? 'entry' : 'entries'} loaded
+              {log.hasNextPage ? '; older ones exist' : ''}.
             </Text>
             {log.hasNextPage && (
               <Button
