@@ -71,7 +71,7 @@ export function DashboardPage() {
         title={`Welcome, ${me.user.name.split(' ')[0] ?? me.user.name}`}
         description={`${me.organization.name} · ${humanise(type)} · you are ${humanise(me.role).toLowerCase()}`}
       />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+      <SimpleGrid cols={{ base: 2, md: 4 }} spacing={{ base: 'xs', sm: 'md' }}>
         {hasNetwork && (
           <StatTileActivePartners
             label={type === 'brand' ? 'Active partners' : 'Brands you serve'}
