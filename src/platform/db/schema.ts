@@ -5,3 +5,7 @@ export * from '../../modules/identity/session.tables.js';
 export * from '../../modules/audit/audit.tables.js';
 export * from '../../modules/locations/location.tables.js';
 export * from '../../modules/network/network.tables.js';
+export * from '../idempotency/idempotency.tables.js';
+export * from '../../modules/catalog/catalog.tables.js';
+export * from '../../modules/inventory/inventory.tables.js';
+export * from '../../modules/imports/import-job.tables.js';

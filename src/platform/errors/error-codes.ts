@@ -43,6 +43,15 @@ export const errorCatalog = {
   INVITATION_INVALID: { status: 400, title: 'Invitation invalid' },
   /** An `Idempotency-Key` was reused with a different request body. */
   IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused' },
+  /** A part with this part number already exists in the brand's catalog (case-insensitive). */
+  DUPLICATE_PART_NUMBER: { status: 409, title: 'Duplicate part number' },
+  /**
+   * The stock change would make available stock (on hand − reserved) or in-transit stock
+   * negative at some location; nothing of the request was applied. `errors` names the lines.
+   */
+  INSUFFICIENT_STOCK: { status: 409, title: 'Insufficient stock' },
+  /** The part is discontinued or a draft and cannot be ordered, reserved or received. */
+  PART_NOT_ORDERABLE: { status: 409, title: 'Part not orderable' },
   /** The body exceeds the configured size limit. */
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   /** The body's content type is not accepted by this endpoint. */
