@@ -1,0 +1,192 @@
+import type { Tx } from '../../platform/db/transaction.js';
+import { AppError, type FieldError } from '../../platform/errors/app-error.js';
+import type { EventBus } from '../../platform/jobs/domain-events.js';
+import type { AdjustmentReason, MovementKind } from './inventory.tables.js';
+import { stockLevelLockRepository, type LevelWrite } from './stock-level-lock.repository.js';
+import { stockMovementRepository } from './stock-movement.repository.js';
+import {
+  aggregateByLevel,
+  applyDelta,
+  crossedLowStock,
+  levelViolation,
+  movingAverageCost,
+} from './stock-ledger.rules.js';
+import './inventory.events.js';
+
+/** One line of a stock operation: the signed change of one level's counters, and why. */
+export interface StockChange {
+  organizationId: string;
+  locationId: string;
+  partId: string;
+  kind: MovementKind;
+  onHandDelta?: number;
+  reservedDelta?: number;
+  inTransitDelta?: number;
+  reason?: AdjustmentReason;
+  note?: string;
+  referenceType?: string;
+  referenceId?: string;
+  /** Receipts: the cost of one unit, feeds the moving-average cost. */
+  unitCostPaise?: number;
+  actor: { userId?: string; apiKeyId?: string };
+}
+
+/** A level after the operation. */
+export interface LevelView {
+  locationId: string;
+  partId: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  inTransit: number;
+}
+
+/** The result with the ledger ids, for callers that answer with the movement. */
+export interface AppliedStockChanges {
+  levels: LevelView[];
+  /** One id per change, in the order of the changes. */
+  movementIds: number[];
+}
+
+const CHECK_VIOLATION = '23514';
+
+function insufficient(errors: FieldError[], cause?: unknown): AppError {
+  return new AppError('INSUFFICIENT_STOCK', {
+    detail: 'Not enough stock for every line; nothing was applied.',
+    errors,
+    cause,
+  });
+}
+
+function assertWellFormed(changes: readonly StockChange[]): void {
+  const organizations = new Set(changes.map((c) => c.organizationId));
+  if (organizations.size > 1) throw new Error('applyStockChanges: one organization per call');
+  for (const change of changes) {
+    for (const value of [change.onHandDelta, change.reservedDelta, change.inTransitDelta]) {
+      if (value !== undefined && !Number.isSafeInteger(value))
+        throw new Error('applyStockChanges: deltas must be integers');
+    }
+  }
+}
+
+/**
+ * Applies every change in the caller's transaction, all or nothing — the one writer of
+ * `stock_levels` counters and `stock_movements`. Lines are summed per location × part before
+ * checking; the levels are created if missing and locked in (location, part) order so concurrent
+ * operations serialize without deadlocks; any line that would make available, reserved or
+ * in-transit stock negative fails the whole call with INSUFFICIENT_STOCK naming the lines
+ * (`lines.<index>`). Then one movement per change, the level update (moving-average cost on
+ * costed receipts) and `stock.low` when available stock crosses the alert threshold.
+ * Locations must belong to the organization (else NOT_FOUND); the caller checks the parts.
+ */
+export async function applyStockChanges(
+  tx: Tx,
+  events: EventBus,
+  changes: StockChange[],
+): Promise<LevelView[]> {
+  return (await applyStockChangesWithIds(tx, events, changes)).levels;
+}
+
+/** `applyStockChanges`, also returning the ids of the movements written. */
+export async function applyStockChangesWithIds(
+  tx: Tx,
+  events: EventBus,
+  changes: StockChange[],
+): Promise<AppliedStockChanges> {
+  const first = changes[0];
+  if (!first) return { levels: [], movementIds: [] };
+  assertWellFormed(changes);
+  const organizationId = first.organizationId;
+  const aggregated = aggregateByLevel(changes);
+
+  await stockLevelLockRepository.ensure(tx, organizationId, aggregated);
+  const locked = await stockLevelLockRepository.lock(tx, organizationId, aggregated);
+  const byKey = new Map(locked.map((level) => [`${level.locationId}/${level.partId}`, level]));
+
+  const errors: FieldError[] = [];
+  const writes: LevelWrite[] = [];
+  const views: LevelView[] = [];
+  const lowStock: Array<{ level: (typeof locked)[number]; available: number; threshold: number }> =
+    [];
+  for (const delta of aggregated) {
+    const level = byKey.get(`${delta.locationId}/${delta.partId}`);
+    if (!level) throw new AppError('NOT_FOUND', { detail: 'Location not found.' });
+    const after = applyDelta(level, delta);
+    const violation = levelViolation(after);
+    if (violation) {
+      for (const index of delta.lineIndexes) {
+        errors.push({
+          path: `lines.${index}`,
+          message: `location ${delta.locationId}, part ${delta.partId}: ${violation} (on hand ${level.onHand}, reserved ${level.reserved}, in transit ${level.inTransit})`,
+        });
+      }
+      continue;
+    }
+    const lines = delta.lineIndexes.map((index) => changes[index] as StockChange);
+    writes.push({
+      locationId: delta.locationId,
+      partId: delta.partId,
+      onHandDelta: delta.onHandDelta,
+      reservedDelta: delta.reservedDelta,
+      inTransitDelta: delta.inTransitDelta,
+      averageCostPaise: movingAverageCost(level.onHand, level.averageCostPaise, lines),
+    });
+    const available = after.onHand - after.reserved;
+    views.push({ locationId: delta.locationId, partId: delta.partId, ...after, available });
+    const threshold = level.reorderPoint ?? level.minQuantity;
+    if (threshold !== null && crossedLowStock(level.onHand - level.reserved, available, threshold))
+      lowStock.push({ level, available, threshold });
+  }
+  if (errors.length > 0) throw insufficient(errors);
+
+  const movementIds = await stockMovementRepository.append(
+    tx,
+    changes.map((change) => ({
+      organizationId,
+      locationId: change.locationId,
+      partId: change.partId,
+      kind: change.kind,
+      onHandDelta: change.onHandDelta ?? 0,
+      reservedDelta: change.reservedDelta ?? 0,
+      inTransitDelta: change.inTransitDelta ?? 0,
+      reason: change.reason ?? null,
+      note: change.note ?? null,
+      referenceType: change.referenceType ?? null,
+      referenceId: change.referenceId ?? null,
+      unitCostPaise: change.unitCostPaise ?? null,
+      actorUserId: change.actor.userId ?? null,
+      actorApiKeyId: change.actor.apiKeyId ?? null,
+    })),
+  );
+  try {
+    await stockLevelLockRepository.write(tx, writes);
+  } catch (error) {
+    // The CHECK constraints are the last wall: should the code above ever be wrong, PostgreSQL
+    // still refuses the level, and the caller sees the same answer.
+    if ((error as { code?: unknown }).code === CHECK_VIOLATION)
+      throw insufficient(
+        [{ path: 'lines', message: 'a stock level constraint refused the change' }],
+        error,
+      );
+    throw error;
+  }
+
+  for (const { level, available, threshold } of lowStock) {
+    await events.publish(tx, {
+      type: 'stock.low',
+      payload: {
+        organizationId,
+        locationId: level.locationId,
+        partId: level.partId,
+        available,
+        threshold,
+        reorderPoint: level.reorderPoint,
+        minQuantity: level.minQuantity,
+      },
+      aggregateType: 'stock_level',
+      aggregateId: `${level.locationId}/${level.partId}`,
+      organizationId,
+    });
+  }
+  return { levels: views, movementIds };
+}
