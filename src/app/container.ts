@@ -23,6 +23,8 @@ import {
 import type { EmailPort } from '../modules/notifications/email.port.js';
 import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
 import { wireEmail } from '../modules/notifications/email.wiring.js';
+import type { StoragePort } from '../platform/storage/storage.port.js';
+import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -47,6 +49,8 @@ export interface Container {
   readonly emailSink: SmtpSink | undefined;
   /** Enqueues an e-mail inside the caller's transaction (the `email.send` job delivers it). */
   readonly emailOutbox: EmailOutbox;
+  /** Uploaded files (part images): a local folder (`STORAGE_DIR`), created on demand. */
+  readonly storage: StoragePort;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -132,6 +136,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       authenticate: createAuthenticator({ db: database.db, tokens: accessTokens }),
       email: mail.email,
       emailSink: mail.sink,
+      storage: new LocalFolderStorage(config.storageDir),
       dispose,
     };
   } catch (error) {

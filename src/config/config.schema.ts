@@ -72,6 +72,8 @@ export const envSchema = z.object({
   ),
   DATABASE_POOL_MAX: integer(10, 1, 200),
   SPAREFLOW_DATA_DIR: optionalString.default('./.spareflow'),
+  /** Uploaded files (part images); unset → `<SPAREFLOW_DATA_DIR>/files`. */
+  STORAGE_DIR: optionalString,
 
   WORKER_IN_PROCESS: booleanFlag(true),
   WORKER_CONCURRENCY: integer(4, 1, 64),

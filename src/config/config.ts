@@ -23,6 +23,8 @@ export interface AppConfig {
   };
   /** Absolute path of the folder holding the embedded database and generated secrets. */
   readonly dataDir: string;
+  /** Absolute path of the folder the local storage adapter keeps uploaded files in. */
+  readonly storageDir: string;
   readonly logLevel: RawEnv['LOG_LEVEL'];
   readonly worker: {
     readonly inProcess: boolean;
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     database: { url: raw.DATABASE_URL, poolMax: raw.DATABASE_POOL_MAX },
     dataDir: path.resolve(raw.SPAREFLOW_DATA_DIR),
+    storageDir: path.resolve(raw.STORAGE_DIR ?? path.join(raw.SPAREFLOW_DATA_DIR, 'files')),
     logLevel: raw.LOG_LEVEL,
     worker: {
       inProcess: raw.WORKER_IN_PROCESS,
