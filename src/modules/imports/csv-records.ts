@@ -1,0 +1,74 @@
+import type { Readable } from 'node:stream';
+import { parse, CsvError } from 'csv-parse';
+import type { ImportRowError } from './import-job.tables.js';
+
+/** One data record of an uploaded CSV with its spreadsheet row number (the header is row 1). */
+export interface CsvRecord {
+  row: number;
+  cells: Record<string, string | undefined>;
+  /** Set when the record has more or fewer cells than the header has columns. */
+  fieldCountError?: ImportRowError;
+}
+
+/** The file could not be read as CSV at all (e.g. an unclosed quote); reported as the job's error. */
+export class UnreadableCsvError extends Error {
+  constructor(readonly rowError: ImportRowError) {
+    super(rowError.message);
+  }
+}
+
+/**
+ * Streams the records of a CSV file: UTF-8 byte-order mark dropped, cells trimmed, header names
+ * lower-cased, blank lines skipped. `onHeader` sees the header before the first record, so header
+ * problems are found before any row is read. Row numbers are what a spreadsheet shows: the header
+ * is row 1, the first record row 2 (a record spanning lines in quotes is still one row).
+ */
+export async function* csvRecords(
+  source: Readable,
+  onHeader: (header: string[]) => void,
+): AsyncGenerator<CsvRecord> {
+  let width = 0;
+  const parser = source.pipe(
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      columns: (header: string[]) => {
+        const names = header.map((name) => String(name).trim().toLowerCase());
+        width = names.length;
+        onHeader(names);
+        return names;
+      },
+    }),
+  );
+  source.on('error', (error) => parser.destroy(error));
+  let invalidSoFar = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: Record<string, string | undefined>;
+      info: { records: number; invalid_field_length: number };
+    }>) {
+      const row = item.info.records + 1;
+      const record: CsvRecord = { row, cells: item.record };
+      if (item.info.invalid_field_length > invalidSoFar) {
+        invalidSoFar = item.info.invalid_field_length;
+        record.fieldCountError = {
+          row,
+          message: `has a different number of cells than the header's ${width} columns`,
+        };
+      }
+      yield record;
+    }
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw new UnreadableCsvError({
+        row: 0,
+        message: `the file is not valid CSV${line ? ` near line ${line}` : ''}: ${error.message}`,
+      });
+    }
+    throw error;
+  }
+}

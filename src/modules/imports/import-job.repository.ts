@@ -1,0 +1,116 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { importJobs, type ImportKind, type ImportRowError } from './import-job.tables.js';
+
+export type ImportJobRow = typeof importJobs.$inferSelect;
+
+/** Reads and writes of `import_jobs`: one row per uploaded file and its progress. */
+export const importJobRepository = {
+  async insert(
+    db: Db,
+    values: {
+      id: string;
+      organizationId: string;
+      kind: ImportKind;
+      options: Record<string, unknown>;
+      sourceKey: string;
+      checksum: string;
+      createdByUserId: string | null;
+    },
+  ): Promise<ImportJobRow> {
+    const [row] = await db.insert(importJobs).values(values).returning();
+    if (!row) throw new Error('import job insert returned nothing');
+    return row;
+  },
+
+  /** The latest job of this organization for the same file bytes and the same options. */
+  async findSame(
+    db: Db,
+    organizationId: string,
+    kind: ImportKind,
+    checksum: string,
+    options: Record<string, unknown>,
+  ): Promise<ImportJobRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(importJobs)
+      .where(
+        and(
+          eq(importJobs.organizationId, organizationId),
+          eq(importJobs.kind, kind),
+          eq(importJobs.checksum, checksum),
+          sql`${importJobs.options} = ${JSON.stringify(options)}::jsonb`,
+        ),
+      )
+      .orderBy(desc(importJobs.createdAt))
+      .limit(1);
+    return row;
+  },
+
+  async find(db: Db, organizationId: string, id: string): Promise<ImportJobRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.id, id), eq(importJobs.organizationId, organizationId)));
+    return row;
+  },
+
+  async findById(db: Db, id: string): Promise<ImportJobRow | undefined> {
+    const [row] = await db.select().from(importJobs).where(eq(importJobs.id, id));
+    return row;
+  },
+
+  /** A (re)started run: progress and errors start over, as the run reads the file from the top. */
+  async markRunning(db: Db, id: string): Promise<void> {
+    await db
+      .update(importJobs)
+      .set({
+        status: 'running',
+        startedAt: sql`now()`,
+        processed: 0,
+        succeeded: 0,
+        total: null,
+        errors: [],
+        finishedAt: null,
+      })
+      .where(eq(importJobs.id, id));
+  },
+
+  async setValidated(db: Db, id: string, total: number, errors: ImportRowError[]): Promise<void> {
+    await db.update(importJobs).set({ total, errors }).where(eq(importJobs.id, id));
+  },
+
+  async addProgress(db: Db, id: string, processed: number, succeeded: number): Promise<void> {
+    await db
+      .update(importJobs)
+      .set({
+        processed: sql`${importJobs.processed} + ${processed}`,
+        succeeded: sql`${importJobs.succeeded} + ${succeeded}`,
+      })
+      .where(eq(importJobs.id, id));
+  },
+
+  async finish(
+    db: Db,
+    id: string,
+    outcome: {
+      status: 'succeeded' | 'failed';
+      errors?: ImportRowError[];
+      processed?: number;
+      succeeded?: number;
+      total?: number | null;
+    },
+  ): Promise<void> {
+    await db
+      .update(importJobs)
+      .set({
+        status: outcome.status,
+        finishedAt: sql`now()`,
+        ...(outcome.errors ? { errors: outcome.errors } : {}),
+        ...(outcome.processed !== undefined ? { processed: outcome.processed } : {}),
+        ...(outcome.succeeded !== undefined ? { succeeded: outcome.succeeded } : {}),
+        ...(outcome.total !== undefined ? { total: outcome.total } : {}),
+      })
+      .where(eq(importJobs.id, id));
+  },
+};

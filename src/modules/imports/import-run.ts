@@ -1,0 +1,126 @@
+import type pg from 'pg';
+import type { Readable } from 'node:stream';
+import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import type { EventBus } from '../../platform/jobs/domain-events.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AuditContext } from '../identity/audit-actor.js';
+import { importJobRepository, type ImportJobRow } from './import-job.repository.js';
+import type { ImportRowError } from './import-job.tables.js';
+import './import.events.js';
+
+/** Where uploaded files are kept between the request and the job (the storage port fits). */
+export interface ImportFileStore {
+  put(key: string, bytes: Buffer, contentType: string): Promise<void>;
+  get(key: string): Promise<{ stream: Readable } | undefined>;
+}
+
+export interface ImportDeps {
+  pool: pg.Pool;
+  db: Db;
+  events: EventBus;
+  files: ImportFileStore;
+  /** Rows written per statement (and, without all-or-nothing, per transaction). */
+  batchSize?: number;
+}
+
+/** At most this many row errors are stored and shown; the count of bad rows is always exact. */
+export const maxReportedErrors = 10_000;
+
+export interface ImportCounts {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** Collects row errors up to the cap, counting bad rows exactly. */
+export class RowErrors {
+  readonly list: ImportRowError[] = [];
+  readonly badRows = new Set<number>();
+
+  add(errors: readonly ImportRowError[]): void {
+    for (const error of errors) {
+      this.badRows.add(error.row);
+      if (this.list.length < maxReportedErrors) this.list.push(error);
+    }
+  }
+
+  /** The stored list, with a last line saying how many were left out. */
+  report(): ImportRowError[] {
+    const listed = new Set(this.list.map((error) => error.row));
+    const unlisted = [...this.badRows].filter((row) => !listed.has(row)).length;
+    return unlisted === 0
+      ? this.list
+      : [...this.list, { row: 0, message: `${unlisted} more rows with errors are not listed` }];
+  }
+}
+
+/** Opens the uploaded file of a job (missing file = the job can never succeed). */
+export async function openSource(deps: ImportDeps, job: ImportJobRow): Promise<Readable> {
+  const stored = await deps.files.get(job.sourceKey);
+  if (!stored) throw new Error(`import file ${job.sourceKey} is missing`);
+  return stored.stream;
+}
+
+/**
+ * Marks the job finished with its one audit entry and one domain event, in `tx` (for
+ * all-or-nothing imports the same transaction as the rows themselves).
+ */
+export async function finishImport(
+  deps: ImportDeps,
+  tx: Tx,
+  job: ImportJobRow,
+  audit: AuditContext,
+  outcome: { status: 'succeeded' | 'failed'; errors: ImportRowError[]; counts: ImportCounts },
+): Promise<void> {
+  const { counts } = outcome;
+  await importJobRepository.finish(tx.db, job.id, {
+    status: outcome.status,
+    errors: outcome.errors,
+    total: counts.total,
+    processed: counts.total,
+    succeeded: counts.created + counts.updated + counts.unchanged,
+  });
+  const summary = { kind: job.kind, options: job.options, status: outcome.status, ...counts };
+  await recordAudit(tx, {
+    ...audit,
+    organizationId: job.organizationId,
+    action: `import.${job.kind}.finished`,
+    entityType: 'import_job',
+    entityId: job.id,
+    after: summary,
+  });
+  await deps.events.publish(tx, {
+    type: 'import.finished',
+    payload: {
+      importJobId: job.id,
+      organizationId: job.organizationId,
+      kind: job.kind,
+      status: outcome.status,
+      ...counts,
+    },
+    aggregateType: 'import_job',
+    aggregateId: job.id,
+    organizationId: job.organizationId,
+    requestId: audit.requestId,
+  });
+}
+
+/** A job that could not start (bad header, unreadable file): failed, nothing imported. */
+export async function failImport(
+  deps: ImportDeps,
+  job: ImportJobRow,
+  audit: AuditContext,
+  errors: ImportRowError[],
+  counts: Partial<ImportCounts> = {},
+): Promise<void> {
+  await inTransaction(deps.pool, (tx) =>
+    finishImport(deps, tx, job, audit, {
+      status: 'failed',
+      errors,
+      counts: { total: 0, created: 0, updated: 0, unchanged: 0, failed: 0, ...counts },
+    }),
+  );
+}
