@@ -5,6 +5,7 @@ import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
 import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import { registerLocationRoutes } from '../modules/locations/location.routes.js';
+import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { registerNetworkRoutes } from '../modules/network/network.routes.js';
 import { registerAccountRecoveryRoutes } from '../modules/identity/account-recovery.routes.js';
@@ -53,6 +54,7 @@ export function registerRoutes(
   });
   registerPlatformOrganizationRoutes(app, { pool, db });
   registerLocationRoutes(app, { pool, db, events: container.events });
+  registerInventoryRoutes(app, { pool, db, events: container.events });
   registerCatalogRoutes(app, { pool, db, events: container.events, storage: container.storage });
   registerNetworkRoutes(app, {
     pool,

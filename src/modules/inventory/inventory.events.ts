@@ -13,6 +13,40 @@ declare module '../../platform/jobs/domain-events.js' {
       reorderPoint: number | null;
       minQuantity: number | null;
     };
+    /** Stock was adjusted by hand (receipt, damage, loss, return, correction). */
+    'stock.adjusted': {
+      organizationId: string;
+      locationId: string;
+      partId: string;
+      movementId: number;
+      quantityDelta: number;
+      reason: string;
+    };
+    /** Stock left one own location for another (now in transit there). */
+    'stock.transfer_sent': {
+      organizationId: string;
+      transferId: string;
+      fromLocationId: string;
+      toLocationId: string;
+    };
+    /** A transfer arrived: its stock moved from in transit to on hand. */
+    'stock.transfer_received': { organizationId: string; transferId: string; toLocationId: string };
+    /** A cycle count was applied at a location. */
+    'stock.counted': {
+      organizationId: string;
+      countId: string;
+      locationId: string;
+      differences: number;
+    };
+    /** The min / max / reorder point of a level changed. */
+    'stock.thresholds_changed': {
+      organizationId: string;
+      locationId: string;
+      partId: string;
+      minQuantity: number | null;
+      maxQuantity: number | null;
+      reorderPoint: number | null;
+    };
   }
 }
 

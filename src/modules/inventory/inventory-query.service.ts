@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.js';
+import { toPage } from '../../platform/http/pagination.js';
+import { adjustmentReasons, movementKinds } from './inventory.tables.js';
+import { stockQueryRepository, type LevelRow, type MovementRow } from './stock-query.repository.js';
+
+const limit = z.coerce.number().int().min(1).max(200).default(50);
+const levelCursor = /^([0-9a-f-]{36}):([0-9a-f-]{36})$/i;
+
+export const levelQuerySchema = z
+  .object({
+    locationId: z.uuid().optional(),
+    partId: z.uuid().optional(),
+    lowStock: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true')
+      .describe('Only levels whose available stock is at or below the reorder point (or min)'),
+    limit,
+    cursor: z.string().regex(levelCursor).optional().describe('`nextCursor` of the previous page'),
+  })
+  .strict();
+export type LevelQuery = z.infer<typeof levelQuerySchema>;
+
+export const movementQuerySchema = z
+  .object({
+    locationId: z.uuid().optional(),
+    partId: z.uuid().optional(),
+    limit,
+    cursor: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional()
+      .describe('`nextCursor` of the previous page'),
+  })
+  .strict();
+export type MovementQuery = z.infer<typeof movementQuerySchema>;
+
+export const levelSchema = z.object({
+  locationId: z.uuid(),
+  partId: z.uuid(),
+  partNumber: z.string(),
+  partName: z.string(),
+  onHand: z.number().int(),
+  reserved: z.number().int(),
+  available: z.number().int(),
+  inTransit: z.number().int(),
+  minQuantity: z.number().int().nullable(),
+  maxQuantity: z.number().int().nullable(),
+  reorderPoint: z.number().int().nullable(),
+  averageCostPaise: z.number().int(),
+});
+export type LevelItem = z.infer<typeof levelSchema>;
+
+export const movementSchema = z.object({
+  id: z.number().int(),
+  locationId: z.uuid(),
+  partId: z.uuid(),
+  kind: z.enum(movementKinds),
+  onHandDelta: z.number().int(),
+  reservedDelta: z.number().int(),
+  inTransitDelta: z.number().int(),
+  reason: z.enum(adjustmentReasons).nullable(),
+  note: z.string().nullable(),
+  referenceType: z.string().nullable(),
+  referenceId: z.string().nullable(),
+  unitCostPaise: z.number().int().nullable(),
+  actor: z.object({ userId: z.uuid().nullable(), apiKeyId: z.uuid().nullable() }),
+  createdAt: z.iso.datetime(),
+});
+
+export function presentLevel(row: LevelRow): LevelItem {
+  return { ...row, available: row.onHand - row.reserved };
+}
+
+function presentMovement(row: MovementRow): z.infer<typeof movementSchema> {
+  return {
+    id: row.id,
+    locationId: row.locationId,
+    partId: row.partId,
+    kind: row.kind,
+    onHandDelta: row.onHandDelta,
+    reservedDelta: row.reservedDelta,
+    inTransitDelta: row.inTransitDelta,
+    reason: row.reason,
+    note: row.note,
+    referenceType: row.referenceType,
+    referenceId: row.referenceId,
+    unitCostPaise: row.unitCostPaise,
+    actor: { userId: row.actorUserId, apiKeyId: row.actorApiKeyId },
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The organization's stock levels with their part, in (location, part) order. */
+export async function listLevels(db: Db, organizationId: string, query: LevelQuery) {
+  const match = query.cursor ? levelCursor.exec(query.cursor) : null;
+  const after = match ? { locationId: match[1] as string, partId: match[2] as string } : undefined;
+  const rows = await stockQueryRepository.pageLevels(
+    db,
+    organizationId,
+    { locationId: query.locationId, partId: query.partId, lowStock: query.lowStock, after },
+    query.limit + 1,
+  );
+  return toPage(rows, query.limit, presentLevel, (row) => `${row.locationId}:${row.partId}`);
+}
+
+/** The organization's ledger, newest first. */
+export async function listMovements(db: Db, organizationId: string, query: MovementQuery) {
+  const rows = await stockQueryRepository.pageMovements(
+    db,
+    organizationId,
+    {
+      locationId: query.locationId,
+      partId: query.partId,
+      beforeId: query.cursor === undefined ? undefined : Number(query.cursor),
+    },
+    query.limit + 1,
+  );
+  return toPage(rows, query.limit, presentMovement, (row) => String(row.id));
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { pageSchema } from '../../platform/http/pagination.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from '../identity/audit-actor.js';
+import {
+  levelQuerySchema,
+  levelSchema,
+  listLevels,
+  listMovements,
+  movementQuerySchema,
+  movementSchema,
+} from './inventory-query.service.js';
+import type { InventoryDeps } from './inventory.deps.js';
+import {
+  adjustmentResultSchema,
+  adjustmentSchema,
+  createAdjustment,
+} from './stock-adjustment.service.js';
+import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
+
+export const inventorySecurity: Array<Record<string, string[]>> = [
+  { bearerAuth: [] },
+  { apiKey: [] },
+];
+
+/** Organizations that hold stock. */
+export const stockHolders = ['brand', 'distributor', 'service_center'] as const;
+
+/** The (idem) header of api-v1: the same key and body replays the first answer. */
+export const idempotencyHeaders = z
+  .object({
+    'idempotency-key': z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Same key + same body replays the first response; another body is 409'),
+  })
+  .loose();
+
+/** Stock levels, the movement ledger and manual adjustments of the caller's organization. */
+export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps): void {
+  app.post(
+    '/api/v1/inventory/adjustments',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          roles: ['owner', 'admin', 'manager'],
+          organizationTypes: stockHolders,
+          apiKey: 'read_write',
+        },
+      },
+      schema: {
+        tags: ['inventory'],
+        summary: 'Adjust stock with a reason code (idempotent with Idempotency-Key)',
+        security: inventorySecurity,
+        headers: idempotencyHeaders,
+        body: adjustmentSchema,
+        response: { 201: adjustmentResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const result = await createAdjustment(
+        deps,
+        caller.organizationId,
+        request.body,
+        request.headers['idempotency-key'],
+        auditContextOf(caller, request),
+      );
+      if (result.replayed) void reply.header('idempotent-replayed', 'true');
+      return reply.status(result.status as 201).send(result.body);
+    },
+  );
+
+  app.get(
+    '/api/v1/inventory',
+    {
+      config: {
+        policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
+      },
+      schema: {
+        tags: ['inventory'],
+        summary: 'Stock levels of the organization by location and part',
+        security: inventorySecurity,
+        querystring: levelQuerySchema,
+        response: { 200: pageSchema(levelSchema) },
+      },
+    },
+    async (request) => listLevels(deps.db, requireCaller(request).organizationId, request.query),
+  );
+
+  app.get(
+    '/api/v1/inventory/movements',
+    {
+      config: {
+        policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
+      },
+      schema: {
+        tags: ['inventory'],
+        summary: 'The append-only stock ledger, newest first',
+        security: inventorySecurity,
+        querystring: movementQuerySchema,
+        response: { 200: pageSchema(movementSchema) },
+      },
+    },
+    async (request) => listMovements(deps.db, requireCaller(request).organizationId, request.query),
+  );
+
+  app.put(
+    '/api/v1/inventory/levels/:locationId/:partId/thresholds',
+    {
+      config: {
+        policy: {
+          access: 'authenticated',
+          roles: ['owner', 'admin', 'manager'],
+          organizationTypes: stockHolders,
+          apiKey: 'read_write',
+        },
+      },
+      schema: {
+        tags: ['inventory'],
+        summary: 'Set min / max / reorder point of a level (null clears one)',
+        security: inventorySecurity,
+        params: z.object({ locationId: z.uuid(), partId: z.uuid() }),
+        body: thresholdsSchema,
+        response: { 200: levelSchema },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      return setThresholds(
+        deps,
+        caller.organizationId,
+        request.params,
+        request.body,
+        auditContextOf(caller, request),
+      );
+    },
+  );
+}

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import {
+  withIdempotency,
+  type IdempotentResponse,
+} from '../../platform/idempotency/idempotency.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AuditContext } from '../identity/audit-actor.js';
+import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
+import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
+import { adjustmentReasons, type AdjustmentReason } from './inventory.tables.js';
+import { applyStockChangesWithIds } from './stock-ledger.js';
+
+const maxQuantity = 1_000_000;
+
+export const adjustmentSchema = z
+  .object({
+    locationId: z.uuid(),
+    partId: z.uuid(),
+    quantityDelta: z
+      .number()
+      .int()
+      .min(-maxQuantity)
+      .max(maxQuantity)
+      .refine((value) => value !== 0, 'must not be 0'),
+    reason: z.enum(adjustmentReasons),
+    note: z.string().trim().min(1).max(500).optional(),
+    /** Cost of one unit received; only with a positive `quantityDelta`. */
+    unitCostPaise: z.number().int().min(0).max(1_000_000_000_00).optional(),
+  })
+  .strict();
+export type AdjustmentInput = z.infer<typeof adjustmentSchema>;
+
+export const adjustmentResultSchema = z.object({
+  movementId: z.number().int(),
+  level: z.object({
+    onHand: z.number().int(),
+    reserved: z.number().int(),
+    available: z.number().int(),
+  }),
+});
+export type AdjustmentResult = z.infer<typeof adjustmentResultSchema>;
+
+/** Receipts and returns add stock, damage and loss remove it; a correction may go either way. */
+const direction: Record<AdjustmentReason, 'in' | 'out' | 'any'> = {
+  receipt: 'in',
+  return_restock: 'in',
+  damage: 'out',
+  loss: 'out',
+  count_correction: 'any',
+};
+
+function checkDirection(input: AdjustmentInput): void {
+  const expected = direction[input.reason];
+  const errors = [];
+  if (
+    (expected === 'in' && input.quantityDelta < 0) ||
+    (expected === 'out' && input.quantityDelta > 0)
+  )
+    errors.push({
+      path: 'body.quantityDelta',
+      message: `must be ${expected === 'in' ? 'positive' : 'negative'} for reason ${input.reason}`,
+    });
+  if (input.unitCostPaise !== undefined && input.quantityDelta < 0)
+    errors.push({ path: 'body.unitCostPaise', message: 'only for stock coming in' });
+  if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { errors });
+}
+
+export const adjustmentScope = 'POST /api/v1/inventory/adjustments';
+
+/**
+ * A manual stock adjustment with a reason code — one movement, the level, the audit entry and the
+ * event in one transaction, at most once per `Idempotency-Key`. The location must be the caller's,
+ * the part its brand's or a brand it actively partners with (else 404); draft parts cannot
+ * receive stock; stock going below reserved is INSUFFICIENT_STOCK.
+ */
+export async function createAdjustment(
+  deps: InventoryDeps,
+  organizationId: string,
+  input: AdjustmentInput,
+  idempotencyKey: string | undefined,
+  audit: AuditContext,
+): Promise<IdempotentResponse<AdjustmentResult>> {
+  checkDirection(input);
+  return inTransaction(deps.pool, (tx) =>
+    withIdempotency(
+      tx,
+      { organizationId, scope: adjustmentScope, key: idempotencyKey, requestBody: input },
+      async () => {
+        await requireOwnLocation(tx.db, organizationId, input.locationId);
+        await requireStockableParts(tx.db, organizationId, [input.partId], {
+          receiving: input.quantityDelta > 0,
+        });
+        const { levels, movementIds } = await applyStockChangesWithIds(tx, deps.events, [
+          {
+            organizationId,
+            locationId: input.locationId,
+            partId: input.partId,
+            kind: 'adjustment',
+            onHandDelta: input.quantityDelta,
+            reason: input.reason,
+            ...(input.note === undefined ? {} : { note: input.note }),
+            ...(input.unitCostPaise === undefined ? {} : { unitCostPaise: input.unitCostPaise }),
+            referenceType: 'adjustment',
+            actor: ledgerActor(audit),
+          },
+        ]);
+        const level = levels[0];
+        const movementId = movementIds[0];
+        if (!level || movementId === undefined) throw new Error('adjustment applied nothing');
+        const body: AdjustmentResult = {
+          movementId,
+          level: { onHand: level.onHand, reserved: level.reserved, available: level.available },
+        };
+        // Audit after the ledger: every stock operation takes the level locks before the audit
+        // chain lock, one order for all, so the two cannot deadlock.
+        await recordAudit(tx, {
+          ...audit,
+          organizationId,
+          action: 'stock.adjusted',
+          entityType: 'stock_level',
+          entityId: `${input.locationId}/${input.partId}`,
+          after: { ...input, movementId, level: body.level },
+        });
+        await deps.events.publish(tx, {
+          type: 'stock.adjusted',
+          payload: {
+            organizationId,
+            locationId: input.locationId,
+            partId: input.partId,
+            movementId,
+            quantityDelta: input.quantityDelta,
+            reason: input.reason,
+          },
+          aggregateType: 'stock_level',
+          aggregateId: `${input.locationId}/${input.partId}`,
+          organizationId,
+          requestId: audit.requestId,
+        });
+        return { status: 201, body };
+      },
+    ),
+  );
+}
