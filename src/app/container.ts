@@ -23,6 +23,8 @@ import {
 import type { EmailPort } from '../modules/notifications/email.port.js';
 import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
 import { wireEmail } from '../modules/notifications/email.wiring.js';
+import { importRunJob } from '../modules/imports/import.job.js';
+import type { ImportDeps } from '../modules/imports/import-run.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 
@@ -51,6 +53,8 @@ export interface Container {
   readonly emailOutbox: EmailOutbox;
   /** Uploaded files (part images): a local folder (`STORAGE_DIR`), created on demand. */
   readonly storage: StoragePort;
+  /** CSV imports: the `import.run` job's dependencies (uploaded files kept in storage). */
+  readonly imports: ImportDeps;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -100,6 +104,9 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     });
     disposers.push(() => jobs.stop());
     const events = new EventBus(jobs, database.db);
+    const storage = new LocalFolderStorage(config.storageDir);
+    const imports: ImportDeps = { pool: database.pool, db: database.db, events, files: storage };
+    jobs.define(importRunJob(imports));
     const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
     disposers.push(() => sandbox.stop());
     // SMTP is not HTTP, so its sandbox sink runs beside SandboxHost rather than inside it.
@@ -136,7 +143,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       authenticate: createAuthenticator({ db: database.db, tokens: accessTokens }),
       email: mail.email,
       emailSink: mail.sink,
-      storage: new LocalFolderStorage(config.storageDir),
+      imports,
+      storage,
       dispose,
     };
   } catch (error) {

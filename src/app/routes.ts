@@ -14,6 +14,7 @@ import { registerPlatformOrganizationRoutes } from '../modules/identity/platform
 import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.routes.js';
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
+import { registerImportRoutes } from '../modules/imports/import.routes.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -67,5 +68,6 @@ export function registerRoutes(
       outbox: container.emailOutbox,
     },
   });
+  registerImportRoutes(app, { ...container.imports, jobs: container.jobs });
   registerManagementRoutes(app, container);
 }

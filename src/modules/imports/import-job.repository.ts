@@ -60,17 +60,17 @@ export const importJobRepository = {
     return row;
   },
 
-  /** A (re)started run: progress and errors start over, as the run reads the file from the top. */
-  async markRunning(db: Db, id: string): Promise<void> {
+  /**
+   * A started run. Progress starts over unless `keepProgress` (a retried run that resumes after
+   * the rows its earlier attempt committed).
+   */
+  async markRunning(db: Db, id: string, keepProgress: boolean): Promise<void> {
     await db
       .update(importJobs)
       .set({
         status: 'running',
         startedAt: sql`now()`,
-        processed: 0,
-        succeeded: 0,
-        total: null,
-        errors: [],
+        ...(keepProgress ? {} : { processed: 0, succeeded: 0, total: null, errors: [] }),
         finishedAt: null,
       })
       .where(eq(importJobs.id, id));

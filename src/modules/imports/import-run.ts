@@ -47,13 +47,14 @@ export class RowErrors {
     }
   }
 
-  /** The stored list, with a last line saying how many were left out. */
+  /** The stored list in row order, with a last line saying how many were left out. */
   report(): ImportRowError[] {
     const listed = new Set(this.list.map((error) => error.row));
     const unlisted = [...this.badRows].filter((row) => !listed.has(row)).length;
+    const sorted = [...this.list].sort((a, b) => a.row - b.row);
     return unlisted === 0
-      ? this.list
-      : [...this.list, { row: 0, message: `${unlisted} more rows with errors are not listed` }];
+      ? sorted
+      : [...sorted, { row: 0, message: `${unlisted} more rows with errors are not listed` }];
   }
 }
 

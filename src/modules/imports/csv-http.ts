@@ -1,0 +1,45 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { FastifyReply } from 'fastify';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { AppError } from '../../platform/errors/app-error.js';
+
+/** Upper bound of an uploaded CSV (the server-wide JSON limit stays small). */
+export const csvUploadLimitBytes = 50 * 1024 * 1024;
+
+/**
+ * Makes `scope` (an encapsulated plugin holding only the upload routes) accept `text/csv` bodies
+ * as raw bytes and nothing else: any other content type is 415 UNSUPPORTED_MEDIA_TYPE.
+ */
+export function acceptCsvBodies(scope: FastifyZodApp): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser(
+    ['text/csv', 'application/csv'],
+    { parseAs: 'buffer', bodyLimit: csvUploadLimitBytes },
+    (_request, body, done) => done(null, body),
+  );
+}
+
+/** The uploaded bytes of a CSV route (the parser above hands a Buffer). */
+export function csvBody(body: unknown): Buffer {
+  if (!Buffer.isBuffer(body))
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: 'Send the file as text/csv.' });
+  return body;
+}
+
+/**
+ * Streams `records` as a CSV download: rows are written as they are read (csv-stringify with
+ * back-pressure), never collected in memory.
+ */
+export function sendCsv(
+  reply: FastifyReply,
+  filename: string,
+  columns: readonly string[],
+  records: AsyncIterable<object>,
+): FastifyReply {
+  const csv = Readable.from(records).pipe(stringify({ header: true, columns: [...columns] }));
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(csv);
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from '../identity/audit-actor.js';
+import { partBulkRepository } from '../catalog/part-bulk.repository.js';
+import { acceptCsvBodies, csvBody, csvUploadLimitBytes, sendCsv } from './csv-http.js';
+import {
+  getImportJob,
+  importJobViewSchema,
+  presentImportJob,
+  submitImport,
+  type ImportSubmitDeps,
+} from './import.service.js';
+import { registerInventoryImportRoutes } from './inventory-import.routes.js';
+import { partCsvColumns, partToCsvRecord } from './part-import.row.js';
+
+const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKey: [] }];
+const booleanFlag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((value) => value === 'true');
+const acceptedSchema = z.object({ jobId: z.uuid() });
+const csvConsumes = ['text/csv'];
+
+/**
+ * Bulk CSV: parts import (a durable job, progress through `/jobs/{jobId}`), the job status and
+ * its error report, the catalog export in the import's own format, and the stock routes.
+ */
+export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps): void {
+  registerInventoryImportRoutes(app, deps);
+  void app.register(async (uploads: FastifyZodApp) => {
+    acceptCsvBodies(uploads);
+    uploads.post(
+      '/api/v1/parts/import',
+      {
+        bodyLimit: csvUploadLimitBytes,
+        config: {
+          policy: {
+            access: 'authenticated',
+            organizationTypes: ['brand'],
+            roles: ['owner', 'admin', 'manager'],
+            apiKey: 'read_write',
+          },
+        },
+        schema: {
+          tags: ['imports'],
+          summary:
+            'Import parts from a CSV file (create or update by part number); answers a job to poll',
+          security,
+          description:
+            'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `part_number,name,description,category,hsn_code,gst_rate_percent,unit_price_paise,mrp_paise,weight_grams,length_cm,width_cm,height_cm,compatible_models,status` (models separated by `|`). The same file with the same options answers the earlier job. Poll `GET /api/v1/jobs/{jobId}`.',
+          consumes: csvConsumes,
+          querystring: z.object({ allOrNothing: booleanFlag }),
+          response: { 202: acceptedSchema },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireCaller(request);
+        const { jobId } = await submitImport(
+          deps,
+          caller,
+          'parts',
+          csvBody(request.body),
+          { allOrNothing: request.query.allOrNothing },
+          auditContextOf(caller, request),
+        );
+        return reply.status(202).send({ jobId });
+      },
+    );
+  });
+
+  app.get(
+    '/api/v1/jobs/:jobId',
+    {
+      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      schema: {
+        tags: ['imports'],
+        summary: 'Status, progress and row errors of an import job of the organization',
+        security,
+        params: z.object({ jobId: z.uuid() }),
+        response: { 200: importJobViewSchema },
+      },
+    },
+    async (request) =>
+      presentImportJob(
+        await getImportJob(deps, requireCaller(request).organizationId, request.params.jobId),
+      ),
+  );
+
+  app.get(
+    '/api/v1/jobs/:jobId/errors.csv',
+    {
+      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      schema: {
+        tags: ['imports'],
+        summary: 'The row errors of an import job as a CSV download (row, column, message)',
+        security,
+        params: z.object({ jobId: z.uuid() }),
+      },
+    },
+    async (request, reply) => {
+      const job = await getImportJob(
+        deps,
+        requireCaller(request).organizationId,
+        request.params.jobId,
+      );
+      async function* rows() {
+        for (const error of job.errors)
+          yield { row: error.row, column: error.column ?? '', message: error.message };
+      }
+      return sendCsv(reply, `import-${job.id}-errors.csv`, ['row', 'column', 'message'], rows());
+    },
+  );
+
+  app.get(
+    '/api/v1/parts/export.csv',
+    {
+      config: { policy: { access: 'authenticated', organizationTypes: ['brand'], apiKey: 'read' } },
+      schema: {
+        tags: ['imports'],
+        summary: "The brand's catalog as CSV, in the columns the import reads",
+        security,
+      },
+    },
+    async (request, reply) => {
+      const brandId = requireCaller(request).organizationId;
+      async function* rows() {
+        for await (const batch of partBulkRepository.streamBrandParts(deps.pool, brandId)) {
+          for (const part of batch) yield partToCsvRecord(part);
+        }
+      }
+      return sendCsv(reply, 'parts.csv', partCsvColumns, rows());
+    },
+  );
+}

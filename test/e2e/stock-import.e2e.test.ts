@@ -1,0 +1,196 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller, type ApiResponse } from '../support/api-call.js';
+import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
+import { useTestApp } from '../support/test-app.js';
+
+const testApp = useTestApp();
+const call = apiCaller(testApp);
+
+let owner: TestMember;
+let otherOwner: TestMember;
+let organizationId: string;
+let locationId: string;
+
+async function upload(path: string, body: string, token = owner.accessToken) {
+  const response = await fetch(`${testApp().url}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv; charset=utf-8' },
+    body,
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    json: (text ? JSON.parse(text) : null) as ApiResponse['json'],
+  };
+}
+
+async function finished(jobId: string): Promise<ApiResponse['json']> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const job = await call('GET', `/api/v1/jobs/${jobId}`, { bearer: owner.accessToken });
+    if (job.json.status === 'succeeded' || job.json.status === 'failed') return job.json;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${jobId} did not finish`);
+}
+
+async function runImport(path: string, csv: string) {
+  const accepted = await upload(path, csv);
+  expect(accepted.status).toBe(202);
+  return { jobId: accepted.json.jobId as string, job: await finished(accepted.json.jobId) };
+}
+
+async function levels() {
+  const { rows } = await testApp().database.pool.query<{ part_number: string; on_hand: number }>(
+    `select p.part_number, s.on_hand from stock_levels s join parts p on p.id = s.part_id
+      where s.organization_id = $1 order by p.part_number`,
+    [organizationId],
+  );
+  return rows;
+}
+
+async function movementCount(): Promise<number> {
+  const { rows } = await testApp().database.pool.query<{ n: number }>(
+    'select count(*)::int as n from stock_movements where organization_id = $1',
+    [organizationId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
+async function download(path: string): Promise<string> {
+  const response = await fetch(`${testApp().url}${path}`, {
+    headers: { authorization: `Bearer ${owner.accessToken}` },
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+  return response.text();
+}
+
+beforeAll(async () => {
+  const container = testApp().container;
+  const brand = await makeOrganization(container, 'brand', ['owner']);
+  const other = await makeOrganization(container, 'brand', ['owner']);
+  organizationId = brand.organizationId;
+  owner = brand.members.owner as TestMember;
+  otherOwner = other.members.owner as TestMember;
+  const location = await call(
+    'POST',
+    '/api/v1/locations',
+    { bearer: owner.accessToken },
+    {
+      name: 'Pune warehouse',
+      address: {
+        contactName: 'Asha Patil',
+        phone: '9876543210',
+        line1: 'Plot 12, MIDC Bhosari',
+        city: 'Pune',
+        state: 'Maharashtra',
+        pincode: '411026',
+      },
+    },
+  );
+  locationId = location.json.id as string;
+  const parts = await runImport(
+    '/api/v1/parts/import',
+    'part_number,name,unit_price_paise,weight_grams,length_cm,width_cm,height_cm,status\n' +
+      'FR-1,Fridge thermostat,9000,100,5,5,5,active\n' +
+      'FR-2,Fridge gasket,12000,400,60,5,2,active\n' +
+      'FR-3,Fridge door bin,3000,200,30,10,8,draft\n',
+  );
+  expect(parts.job.status).toBe('succeeded');
+});
+
+describe('stock CSV import and exports', () => {
+  it('sets quantities on hand through the ledger, reporting bad rows', async () => {
+    const { job, jobId } = await runImport(
+      '/api/v1/inventory/import?mode=set',
+      'location_name,part_number,quantity\n' +
+        'pune warehouse,FR-1,40\n' +
+        'Pune warehouse,fr-2,15\n' +
+        'Nashik,FR-1,3\n' +
+        'Pune warehouse,NOPE-9,3\n' +
+        'Pune warehouse,FR-3,1\n' +
+        'Pune warehouse,FR-1,-2\n',
+    );
+    expect(job).toMatchObject({ status: 'succeeded', progress: { processed: 6, total: 6 } });
+    expect(
+      job.errors.map((error: { row: number; column: string }) => [error.row, error.column]),
+    ).toEqual([
+      [4, 'location_name'],
+      [5, 'part_number'],
+      [6, 'part_number'],
+      [7, 'quantity'],
+    ]);
+    expect(await levels()).toEqual([
+      { part_number: 'FR-1', on_hand: 40 },
+      { part_number: 'FR-2', on_hand: 15 },
+    ]);
+    const movements = await testApp().database.pool.query(
+      'select kind, reason, on_hand_delta, reference_id from stock_movements where organization_id = $1 order by id',
+      [organizationId],
+    );
+    expect(movements.rows).toEqual([
+      { kind: 'import', reason: 'count_correction', on_hand_delta: 40, reference_id: jobId },
+      { kind: 'import', reason: 'count_correction', on_hand_delta: 15, reference_id: jobId },
+    ]);
+  });
+
+  it('adjusts by signed deltas; a row that would go below zero is reported, the rest applied', async () => {
+    const { job } = await runImport(
+      '/api/v1/inventory/import?mode=adjust',
+      `location_id,part_number,quantity,reason,unit_cost_paise\n${locationId},FR-1,-5,damage,\n${locationId},FR-2,-100,loss,\n${locationId},FR-2,10,receipt,11000\n`,
+    );
+    expect(job.status).toBe('succeeded');
+    expect(job.errors).toEqual([expect.objectContaining({ row: 3, column: 'quantity' })]);
+    expect(await levels()).toEqual([
+      { part_number: 'FR-1', on_hand: 35 },
+      { part_number: 'FR-2', on_hand: 25 },
+    ]);
+  });
+
+  it('all or nothing: one refused row leaves stock untouched', async () => {
+    const before = await movementCount();
+    const { job } = await runImport(
+      '/api/v1/inventory/import?mode=adjust&allOrNothing=true',
+      `location_id,part_number,quantity\n${locationId},FR-1,1\n${locationId},FR-2,-1000\n`,
+    );
+    expect(job.status).toBe('failed');
+    expect(job.errors).toEqual([expect.objectContaining({ row: 3, column: 'quantity' })]);
+    expect(await movementCount()).toBe(before);
+  });
+
+  it('exports levels that import back with mode=set changing nothing, and the ledger', async () => {
+    const exported = await download('/api/v1/inventory/export.csv');
+    expect(exported.split('\n')[0]).toBe(
+      'location_id,location_name,part_number,part_name,quantity,reserved,available,in_transit,average_cost_paise',
+    );
+    expect(exported).toContain(`${locationId},Pune warehouse,FR-2,Fridge gasket,25,0,25,0,`);
+    const before = await movementCount();
+    const { job } = await runImport('/api/v1/inventory/import?mode=set', exported);
+    expect(job).toMatchObject({ status: 'succeeded', errors: [] });
+    expect(await movementCount()).toBe(before);
+
+    const ledger = await download('/api/v1/inventory/movements/export.csv');
+    const lines = ledger.trim().split('\n');
+    expect(lines).toHaveLength(1 + before);
+    expect(lines[1]).toContain(',import,40,0,0,count_correction,');
+  });
+
+  it('refuses header errors and hides the job from other organizations', async () => {
+    const { job, jobId } = await runImport(
+      '/api/v1/inventory/import?mode=set',
+      'part_number,qty\nFR-1,3\n',
+    );
+    expect(job.status).toBe('failed');
+    expect(job.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 1, column: 'qty' }),
+        expect.objectContaining({ row: 1, column: 'quantity' }),
+        expect.objectContaining({ row: 1, column: 'location_id' }),
+      ]),
+    );
+    const foreign = await call('GET', `/api/v1/jobs/${jobId}`, { bearer: otherOwner.accessToken });
+    expect(foreign.status).toBe(404);
+    const missingMode = await upload('/api/v1/inventory/import', 'a\n1\n');
+    expect(missingMode.status).toBe(400);
+  });
+});
