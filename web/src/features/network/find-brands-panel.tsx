@@ -6,7 +6,7 @@ import { DataTable } from '../../components/data-table';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { useBrandDirectory, type DirectoryBrand } from './network.queries';
 import { RequestAccessDialog } from './request-access-dialog';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../components/status-badge';
 
 /** The brand directory: search by name and ask to join where there is no open relationship. */
 export function FindBrandsPanel() {

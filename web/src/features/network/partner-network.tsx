@@ -12,7 +12,7 @@ import {
   type BrandEntry,
   type OutgoingAccessRequest,
 } from './network.queries';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../components/status-badge';
 
 /** A distributor's or service centre's brands, the directory, and its own access requests. */
 export function PartnerNetwork() {

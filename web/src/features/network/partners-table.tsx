@@ -4,7 +4,7 @@ import { DataTable } from '../../components/data-table';
 import { formatDateIst, humanise } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { useChangePartner, type PartnerEntry, type PartnerTransition } from './network.queries';
-import { StatusBadge } from './status-badge';
+import { StatusBadge } from '../../components/status-badge';
 
 const confirmCopy: Record<
   PartnerTransition,

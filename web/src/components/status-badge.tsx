@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { humanise } from '../../lib/format';
+import { humanise } from '../lib/format';
 
 const colours: Record<string, string> = {
   active: 'green',
