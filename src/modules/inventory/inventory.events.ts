@@ -22,6 +22,13 @@ declare module '../../platform/jobs/domain-events.js' {
       quantityDelta: number;
       reason: string;
     };
+    /** Stock was reserved, released or consumed over the API for an outside reference. */
+    'stock.reservation_changed': {
+      organizationId: string;
+      operation: 'reserve' | 'release' | 'consume';
+      referenceType: string;
+      referenceId: string;
+    };
     /** Stock left one own location for another (now in transit there). */
     'stock.transfer_sent': {
       organizationId: string;

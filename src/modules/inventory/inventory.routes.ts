@@ -18,29 +18,15 @@ import {
   createAdjustment,
 } from './stock-adjustment.service.js';
 import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
+import { idempotencyHeaders, inventorySecurity, stockHolders } from './inventory-http.js';
+import { registerInventoryOperationRoutes } from './inventory-operations.routes.js';
 
-export const inventorySecurity: Array<Record<string, string[]>> = [
-  { bearerAuth: [] },
-  { apiKey: [] },
-];
-
-/** Organizations that hold stock. */
-export const stockHolders = ['brand', 'distributor', 'service_center'] as const;
-
-/** The (idem) header of api-v1: the same key and body replays the first answer. */
-export const idempotencyHeaders = z
-  .object({
-    'idempotency-key': z
-      .string()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('Same key + same body replays the first response; another body is 409'),
-  })
-  .loose();
-
-/** Stock levels, the movement ledger and manual adjustments of the caller's organization. */
+/**
+ * Stock levels, the movement ledger and manual adjustments of the caller's organization (and,
+ * from inventory-operations.routes.ts, transfers, counts and reservations).
+ */
 export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps): void {
+  registerInventoryOperationRoutes(app, deps);
   app.post(
     '/api/v1/inventory/adjustments',
     {

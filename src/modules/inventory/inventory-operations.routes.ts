@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { pageQuerySchema, pageSchema } from '../../platform/http/pagination.js';
+import type { RoutePolicy } from '../../platform/http/route-policy.js';
+import { requireCaller } from '../../platform/http/route-policy.js';
+import { auditContextOf } from '../identity/audit-actor.js';
+import type { InventoryDeps } from './inventory.deps.js';
+import {
+  idempotencyHeaders,
+  inventorySecurity as security,
+  stockHolders,
+} from './inventory-http.js';
+import {
+  reservationRequestSchema,
+  reservationResultSchema,
+  runReservation,
+  type ReservationOperation,
+} from './reservation-http.service.js';
+import { countSchema, createCount, listCounts, newCountSchema } from './stock-count.service.js';
+import { newTransferSchema, transferSchema } from './stock-transfer.schemas.js';
+import { createTransfer, listTransfers, receiveTransfer } from './stock-transfer.service.js';
+
+const writers: RoutePolicy = {
+  access: 'authenticated',
+  roles: ['owner', 'admin', 'manager'],
+  organizationTypes: stockHolders,
+  apiKey: 'read_write',
+};
+const readers: RoutePolicy = {
+  access: 'authenticated',
+  organizationTypes: stockHolders,
+  apiKey: 'read',
+};
+const tags = ['inventory'];
+
+/** Transfers between own locations, cycle counts and reservations over HTTP. */
+export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: InventoryDeps): void {
+  app.post(
+    '/api/v1/inventory/transfers',
+    {
+      config: { policy: writers },
+      schema: {
+        tags,
+        summary: 'Send stock to another own location (in transit until received)',
+        security,
+        body: newTransferSchema,
+        response: { 201: transferSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const transfer = await createTransfer(
+        deps,
+        caller.organizationId,
+        request.body,
+        auditContextOf(caller, request),
+      );
+      return reply.status(201).send(transfer);
+    },
+  );
+
+  app.post(
+    '/api/v1/inventory/transfers/:id/receive',
+    {
+      config: { policy: writers },
+      schema: {
+        tags,
+        summary: 'Receive a transfer: in transit becomes on hand',
+        security,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: transferSchema },
+      },
+    },
+    async (request) => {
+      const caller = requireCaller(request);
+      return receiveTransfer(
+        deps,
+        caller.organizationId,
+        request.params.id,
+        auditContextOf(caller, request),
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/inventory/transfers',
+    {
+      config: { policy: readers },
+      schema: {
+        tags,
+        summary: "The organization's transfers, newest first",
+        security,
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(transferSchema) },
+      },
+    },
+    async (request) => listTransfers(deps.db, requireCaller(request).organizationId, request.query),
+  );
+
+  app.post(
+    '/api/v1/inventory/counts',
+    {
+      config: { policy: writers },
+      schema: {
+        tags,
+        summary: 'Apply a cycle count (differences become count movements)',
+        security,
+        body: newCountSchema,
+        response: { 201: countSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      const count = await createCount(
+        deps,
+        caller.organizationId,
+        request.body,
+        auditContextOf(caller, request),
+      );
+      return reply.status(201).send(count);
+    },
+  );
+
+  app.get(
+    '/api/v1/inventory/counts',
+    {
+      config: { policy: readers },
+      schema: {
+        tags,
+        summary: "The organization's cycle counts, newest first",
+        security,
+        querystring: pageQuerySchema,
+        response: { 200: pageSchema(countSchema) },
+      },
+    },
+    async (request) => listCounts(deps.db, requireCaller(request).organizationId, request.query),
+  );
+
+  const reservationRoute = (path: string, operation: ReservationOperation, summary: string) =>
+    app.post(
+      path,
+      {
+        config: { policy: writers },
+        schema: {
+          tags,
+          summary,
+          security,
+          headers: idempotencyHeaders,
+          body: reservationRequestSchema,
+          response: { [operation === 'reserve' ? 201 : 200]: reservationResultSchema },
+        },
+      },
+      async (request, reply) => {
+        const caller = requireCaller(request);
+        const result = await runReservation(
+          deps,
+          operation,
+          caller.organizationId,
+          request.body,
+          request.headers['idempotency-key'],
+          auditContextOf(caller, request),
+        );
+        if (result.replayed) void reply.header('idempotent-replayed', 'true');
+        return reply.status(result.status).send(result.body);
+      },
+    );
+  reservationRoute(
+    '/api/v1/inventory/reservations',
+    'reserve',
+    'Reserve stock for a reference, all lines or none (idempotent)',
+  );
+  reservationRoute(
+    '/api/v1/inventory/reservations/release',
+    'release',
+    'Release reserved stock back to available (idempotent)',
+  );
+  reservationRoute(
+    '/api/v1/inventory/reservations/consume',
+    'consume',
+    'Consume reserved stock: it leaves on hand (idempotent)',
+  );
+}

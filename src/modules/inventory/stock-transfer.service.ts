@@ -1,0 +1,170 @@
+import type { Db } from '../../platform/db/database.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors/app-error.js';
+import { toPage, type PageQuery } from '../../platform/http/pagination.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { AuditContext } from '../identity/audit-actor.js';
+import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
+import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
+import { presentTransfer, type NewTransfer, type TransferView } from './stock-transfer.schemas.js';
+import { applyStockChanges } from './stock-ledger.js';
+import { stockQueryRepository } from './stock-query.repository.js';
+import { stockTransferRepository } from './stock-transfer.repository.js';
+
+/** One line per part: repeated parts of a request are summed (the lines table is keyed by part). */
+function mergeLines(lines: NewTransfer['lines']): Array<{ partId: string; quantity: number }> {
+  const byPart = new Map<string, number>();
+  for (const line of lines) byPart.set(line.partId, (byPart.get(line.partId) ?? 0) + line.quantity);
+  return [...byPart].map(([partId, total]) => ({ partId, quantity: total }));
+}
+
+async function audited(
+  tx: Tx,
+  deps: InventoryDeps,
+  organizationId: string,
+  audit: AuditContext,
+  action: 'stock.transfer_sent' | 'stock.transfer_received',
+  view: TransferView,
+) {
+  await recordAudit(tx, {
+    ...audit,
+    organizationId,
+    action,
+    entityType: 'stock_transfer',
+    entityId: view.id,
+    after: view,
+  });
+  await deps.events.publish(tx, {
+    type: action,
+    payload: {
+      organizationId,
+      transferId: view.id,
+      fromLocationId: view.fromLocationId,
+      toLocationId: view.toLocationId,
+    },
+    aggregateType: 'stock_transfer',
+    aggregateId: view.id,
+    organizationId,
+    requestId: audit.requestId,
+  });
+}
+
+/**
+ * Sends stock from one own location to another: on hand leaves the source (`transfer_out`) and
+ * appears as in transit at the destination (`transfer_in_transit`), all lines or none.
+ */
+export async function createTransfer(
+  deps: InventoryDeps,
+  organizationId: string,
+  input: NewTransfer,
+  audit: AuditContext,
+): Promise<TransferView> {
+  const lines = mergeLines(input.lines);
+  return inTransaction(deps.pool, async (tx) => {
+    await requireOwnLocation(tx.db, organizationId, input.fromLocationId);
+    await requireOwnLocation(tx.db, organizationId, input.toLocationId);
+    await requireStockableParts(
+      tx.db,
+      organizationId,
+      lines.map((line) => line.partId),
+      { receiving: false },
+    );
+    const transfer = await stockTransferRepository.insert(
+      tx.db,
+      {
+        organizationId,
+        fromLocationId: input.fromLocationId,
+        toLocationId: input.toLocationId,
+        note: input.note ?? null,
+      },
+      lines,
+    );
+    const common = {
+      organizationId,
+      referenceType: 'transfer',
+      referenceId: transfer.id,
+      actor: ledgerActor(audit),
+      ...(input.note ? { note: input.note } : {}),
+    };
+    await applyStockChanges(tx, deps.events, [
+      ...lines.map((line) => ({
+        ...common,
+        locationId: input.fromLocationId,
+        partId: line.partId,
+        kind: 'transfer_out' as const,
+        onHandDelta: -line.quantity,
+      })),
+      ...lines.map((line) => ({
+        ...common,
+        locationId: input.toLocationId,
+        partId: line.partId,
+        kind: 'transfer_in_transit' as const,
+        inTransitDelta: line.quantity,
+      })),
+    ]);
+    const view = presentTransfer(transfer);
+    await audited(tx, deps, organizationId, audit, 'stock.transfer_sent', view);
+    return view;
+  });
+}
+
+/**
+ * Receives a transfer in full: in transit becomes on hand at the destination
+ * (`transfer_receipt`), valued at the source's moving-average cost. A second receipt is CONFLICT.
+ */
+export async function receiveTransfer(
+  deps: InventoryDeps,
+  organizationId: string,
+  id: string,
+  audit: AuditContext,
+): Promise<TransferView> {
+  return inTransaction(deps.pool, async (tx) => {
+    const transfer = await stockTransferRepository.findForUpdate(tx.db, organizationId, id);
+    if (!transfer) throw new AppError('NOT_FOUND', { detail: 'No such transfer.' });
+    if (transfer.status !== 'in_transit')
+      throw new AppError('CONFLICT', { detail: `The transfer is already ${transfer.status}.` });
+    const costs = new Map<string, number>();
+    for (const line of transfer.lines) {
+      const source = await stockQueryRepository.findLevel(
+        tx.db,
+        organizationId,
+        transfer.fromLocationId,
+        line.partId,
+      );
+      if (source) costs.set(line.partId, source.averageCostPaise);
+    }
+    await applyStockChanges(
+      tx,
+      deps.events,
+      transfer.lines.map((line) => {
+        const cost = costs.get(line.partId);
+        return {
+          organizationId,
+          locationId: transfer.toLocationId,
+          partId: line.partId,
+          kind: 'transfer_receipt' as const,
+          inTransitDelta: -line.quantity,
+          onHandDelta: line.quantity,
+          referenceType: 'transfer',
+          referenceId: transfer.id,
+          actor: ledgerActor(audit),
+          ...(cost ? { unitCostPaise: cost } : {}),
+        };
+      }),
+    );
+    const view = presentTransfer(await stockTransferRepository.markReceived(tx.db, transfer.id));
+    await audited(tx, deps, organizationId, audit, 'stock.transfer_received', view);
+    return view;
+  });
+}
+
+/** The organization's transfers, newest first. */
+export async function listTransfers(db: Db, organizationId: string, query: PageQuery) {
+  const rows = await stockTransferRepository.page(
+    db,
+    organizationId,
+    query.limit + 1,
+    query.cursor,
+  );
+  return toPage(rows, query.limit, presentTransfer, (row) => row.id);
+}
