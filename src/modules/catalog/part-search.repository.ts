@@ -1,4 +1,4 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
@@ -28,14 +28,19 @@ export function visibleStatuses(scope: CatalogScope): readonly PartStatus[] {
 
 function filterCondition(filter: PartFilter): SQL {
   const { scope } = filter;
-  const statuses = visibleStatuses(scope).filter((s) => !filter.status || s === filter.status);
+  const all = visibleStatuses(scope);
+  const statuses = all.filter((s) => !filter.status || s === filter.status);
+  // A brand browsing everything needs no status condition (its unique index then gives the order).
   // An empty list is `in ('')`: no row, and still one plan shape.
-  const statusList = statuses.length > 0 ? statuses : [''];
+  const statusCondition =
+    statuses.length === 3
+      ? undefined
+      : sql`${parts.status} in (${sql.join(
+          (statuses.length > 0 ? statuses : ['']).map((s) => sql`${s}`),
+          sql`, `,
+        )})`;
   const conditions: Array<SQL | undefined> = [
-    sql`${parts.status} in (${sql.join(
-      statusList.map((s) => sql`${s}`),
-      sql`, `,
-    )})`,
+    statusCondition,
     scope.brandId ? eq(parts.brandId, scope.brandId) : undefined,
     scope.kind === 'public'
       ? sql`exists (select 1 from organizations o where o.id = ${parts.brandId} and o.type = 'brand' and o.status = 'active')`
@@ -52,7 +57,7 @@ function prefixPattern(text: string): string {
 
 /** Catalog listing and ranked search; every query carries the caller's scope. */
 export const partSearchRepository = {
-  /** Unranked listing by part number; `after` is the last row of the previous page. */
+  /** Unranked listing by part number (case-insensitive); `after` is the last row of the previous page. */
   async list(
     db: Db,
     filter: PartFilter,
@@ -60,22 +65,26 @@ export const partSearchRepository = {
     limit: number,
   ): Promise<PartRow[]> {
     const cursor = after
-      ? sql`(${parts.partNumber}, ${parts.id}) > (${after.partNumber}, ${after.id}::uuid)`
+      ? sql`(lower(${parts.partNumber}), ${parts.id}) > (lower(${after.partNumber}), ${after.id}::uuid)`
       : undefined;
     return db
       .select()
       .from(parts)
       .where(and(filterCondition(filter), cursor))
-      .orderBy(asc(parts.partNumber), asc(parts.id))
+      .orderBy(sql`lower(${parts.partNumber})`, asc(parts.id))
       .limit(limit);
   },
 
   /**
-   * Ranked search. A row matches when its part number starts with the text, its words match the
-   * text (`websearch_to_tsquery`, GIN on `search_vector`) or the text is trigram-similar to part
-   * of its search document (`<%`, GIN trigram on `lower(search_document)`), so one typo still
-   * finds it. PostgreSQL combines the three indexes with a BitmapOr. Ranking: exact part number,
-   * then part-number prefix, then full-text rank, then trigram word similarity.
+   * Ranked search, best first. Four signals, each answered by an index: tier 0 the exact part
+   * number and tier 1 part-number prefixes (`LIKE 'x%'` on the brand's unique btree; an exact
+   * match sorts before its extensions), then tier 2 full-text matches (`websearch_to_tsquery`,
+   * GIN on `search_vector`, scored by `ts_rank`) and tier 3 trigram word similarity (`<%`, GIN
+   * trigram on `lower(search_document)`: "comprssor" finds "compressor"). Tiers 2 and 3 rank at
+   * most `max(200, offset + limit)` candidates each, so a common word among 100,000 parts never
+   * ranks them all; each tier runs only when the ones before have not filled the page. For them the
+   * transaction allows bitmap scans only: the planner prices the similarity operators as cheap and
+   * would otherwise walk a btree and evaluate them on every row of a brand.
    */
   async search(
     db: Db,
@@ -85,27 +94,48 @@ export const partSearchRepository = {
     limit: number,
   ): Promise<PartRow[]> {
     const lowered = text.toLowerCase();
-    const prefix = prefixPattern(lowered);
-    const query = sql`websearch_to_tsquery('simple', ${text})`;
-    const partNumberPrefix = sql`lower(${parts.partNumber}) like ${prefix} escape '\\'`;
-    return db
-      .select()
-      .from(parts)
-      .where(
-        and(
-          filterCondition(filter),
-          sql`(${partNumberPrefix} or ${parts.searchVector} @@ ${query} or ${lowered} <% lower(${parts.searchDocument}))`,
-        ),
-      )
-      .orderBy(
-        sql`lower(${parts.partNumber}) = ${lowered} desc`,
-        sql`${partNumberPrefix} desc`,
-        sql`ts_rank(${parts.searchVector}, ${query}) desc`,
-        sql`word_similarity(${lowered}, lower(${parts.searchDocument})) desc`,
-        asc(parts.partNumber),
-        asc(parts.id),
-      )
-      .limit(limit)
-      .offset(offset);
+    const scope = filterCondition(filter);
+    const wanted = offset + limit;
+    const cap = Math.max(200, wanted);
+    return db.transaction(async (trx) => {
+      const byNumber = await trx.execute<{ id: string }>(sql`
+        select id from parts
+        where ${scope} and lower(part_number) like ${prefixPattern(lowered)} escape '\\'
+        order by lower(part_number), id limit ${wanted}`);
+      const ids = byNumber.rows.map((row) => row.id);
+      if (ids.length < wanted) {
+        await trx.execute(
+          sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
+        );
+        const query = sql`websearch_to_tsquery('simple', ${text})`;
+        const tiers = [
+          { match: sql`search_vector @@ ${query}`, score: sql`ts_rank(search_vector, ${query})` },
+          {
+            match: sql`${lowered} <% lower(search_document)`,
+            score: sql`word_similarity(${lowered}, lower(search_document))`,
+          },
+        ];
+        const seen = new Set(ids);
+        for (const tier of tiers) {
+          if (ids.length >= wanted) break;
+          const found = await trx.execute<{ id: string }>(sql`
+            select id from (
+              select id, ${tier.score} as score, lower(part_number) as number from parts
+              where ${scope} and ${tier.match} limit ${cap}
+            ) candidates
+            order by score desc, number, id limit ${wanted}`);
+          for (const row of found.rows) {
+            if (seen.has(row.id)) continue;
+            seen.add(row.id);
+            ids.push(row.id);
+          }
+        }
+      }
+      const page = ids.slice(offset, wanted);
+      if (page.length === 0) return [];
+      const rows = await trx.select().from(parts).where(inArray(parts.id, page));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return page.flatMap((id) => byId.get(id) ?? []);
+    });
   },
 };

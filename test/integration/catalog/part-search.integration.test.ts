@@ -1,0 +1,148 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { organizations } from '../../../src/modules/identity/identity.tables.js';
+import { resolveOrderablePart } from '../../../src/modules/catalog/part-links.service.js';
+import { partSearchRepository } from '../../../src/modules/catalog/part-search.repository.js';
+import { makePart } from '../../support/factories/part.factory.js';
+import { useTestDatabase } from '../../support/test-database.js';
+
+const database = useTestDatabase();
+let brandId: string;
+let otherBrandId: string;
+
+const search = (q: string, scope = { kind: 'brand' as const, brandId }) =>
+  partSearchRepository
+    .search(database().db, { scope, status: undefined, category: undefined }, q, 0, 10)
+    .then((rows) => rows.map((row) => row.partNumber));
+
+beforeAll(async () => {
+  const [brand, other] = await database()
+    .db.insert(organizations)
+    .values([
+      { type: 'brand', name: 'Search brand' },
+      { type: 'brand', name: 'Other brand' },
+    ])
+    .returning();
+  brandId = brand!.id;
+  otherBrandId = other!.id;
+  const db = database().db;
+  await makePart(db, brandId, {
+    partNumber: 'RF-CMP-220',
+    name: 'Compressor 220V',
+    category: 'Refrigerator',
+    compatibleModels: ['FROSTFREE-350L'],
+  });
+  await makePart(db, brandId, {
+    partNumber: 'WM-BELT-01',
+    name: 'Drive belt',
+    description: 'Fits the compressor-less washer',
+    compatibleModels: ['FL-7KG', 'FL-8KG'],
+  });
+  await makePart(db, brandId, { partNumber: 'WM-BELT-010', name: 'Drive belt long' });
+  await makePart(db, brandId, { partNumber: 'XX-BELT', name: 'Belt for WM series' });
+  await makePart(db, brandId, { partNumber: 'AC-FAN-9', name: 'Condenser fan motor' });
+  await makePart(db, otherBrandId, { partNumber: 'RF-CMP-999', name: 'Compressor (other brand)' });
+  // Bulk filler so the planner sees a realistic table.
+  await database().pool.query(
+    `
+    insert into parts (brand_id, part_number, name, unit_price_paise, weight_grams, length_cm, width_cm, height_cm, search_document)
+    select $1, 'FILL-' || g, 'Filler part ' || g, 100, 1, 1, 1, 1, 'FILL-' || g || ' Filler part ' || g
+    from generate_series(1, 20000) g`,
+    [brandId],
+  );
+  await database().pool.query('analyze parts');
+});
+
+describe('part search', () => {
+  it('finds "compressor" despite a typo ("comprssor")', async () => {
+    expect(await search('comprssor')).toContain('RF-CMP-220');
+  });
+
+  it('ranks an exact, then a prefix part-number match first', async () => {
+    expect((await search('wm-belt-01')).slice(0, 2)).toEqual(['WM-BELT-01', 'WM-BELT-010']);
+    expect((await search('WM-BEL'))[0]).toMatch(/^WM-BELT-01/);
+  });
+
+  it('finds a part by a compatible model number', async () => {
+    expect(await search('FL-8KG')).toEqual(['WM-BELT-01']);
+    expect(await search('frostfree-350l')).toContain('RF-CMP-220');
+  });
+
+  it('ranks whole-word matches above trigram-only ones and stays within the scope', async () => {
+    const results = await search('compressor');
+    expect(results[0]).toBe('RF-CMP-220');
+    expect(results).not.toContain('RF-CMP-999');
+  });
+
+  it('treats LIKE wildcards in the text literally', async () => {
+    expect(await search('%')).toEqual([]);
+  });
+
+  it('answers the text tiers from the trigram and full-text GIN indexes, not a scan of parts', async () => {
+    const client = await database().pool.connect();
+    try {
+      await client.query('begin');
+      // The same transaction settings the repository uses for these tiers.
+      await client.query(
+        "select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)",
+      );
+      const plan = async (match: string) => {
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+          `explain select id from parts where brand_id = $1 and ${match} limit 200`,
+          [brandId],
+        );
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      };
+      const trigram = await plan(`'comprssor' <% lower(search_document)`);
+      expect(trigram).toContain('parts_search_document_trgm_idx');
+      expect(trigram).not.toMatch(/Seq Scan on parts/);
+      const fullText = await plan(`search_vector @@ websearch_to_tsquery('simple', 'compressor')`);
+      expect(fullText).toContain('parts_search_vector_idx');
+      expect(fullText).not.toMatch(/Seq Scan on parts/);
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+
+  it('pages ranked results by offset without repeats', async () => {
+    const scope = { kind: 'brand' as const, brandId };
+    const filter = { scope, status: undefined, category: undefined };
+    const first = await partSearchRepository.search(database().db, filter, 'filler', 0, 5);
+    const second = await partSearchRepository.search(database().db, filter, 'filler', 5, 5);
+    expect(first).toHaveLength(5);
+    expect(second).toHaveLength(5);
+    const ids = [...first, ...second].map((row) => row.id);
+    expect(new Set(ids).size).toBe(10);
+  });
+});
+
+describe('resolveOrderablePart', () => {
+  it('follows the chain to the first active part, and refuses a chain with none (cycle-safe)', async () => {
+    const db = database().db;
+    const pool = database().pool;
+    const c = await makePart(db, brandId, { partNumber: 'CHAIN-C' });
+    const b = await makePart(db, brandId, {
+      partNumber: 'CHAIN-B',
+      status: 'discontinued',
+      supersededByPartId: c.id,
+    });
+    const a = await makePart(db, brandId, {
+      partNumber: 'CHAIN-A',
+      status: 'discontinued',
+      supersededByPartId: b.id,
+    });
+    expect((await resolveOrderablePart(db, a.id)).partNumber).toBe('CHAIN-C');
+    expect((await resolveOrderablePart(db, c.id)).partNumber).toBe('CHAIN-C');
+    // A loop written around the API still ends.
+    await pool.query(
+      "update parts set status = 'discontinued', superseded_by_part_id = $1 where id = $2",
+      [a.id, c.id],
+    );
+    await expect(resolveOrderablePart(db, a.id)).rejects.toMatchObject({
+      code: 'PART_NOT_ORDERABLE',
+    });
+    await expect(
+      resolveOrderablePart(db, '00000000-0000-4000-8000-000000000000'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
