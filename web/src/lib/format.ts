@@ -82,3 +82,32 @@ export function humanise(value: string): string {
   const words = value.replace(/_/g, ' ').replace('center', 'centre');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * What a person types as rupees ("1,234.5", "₹ 99", "0.10") → integer paise (123450, 9900, 10),
+ * or null when it is not an amount with at most two decimals. Works on the digits as text, never
+ * multiplying a float (0.29 * 100 is 28.999999999999996 in floating point).
+ */
+export function rupeesToPaise(input: string): number | null {
+  const text = input.replace(/[₹,\s]/g, '');
+  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
+  if (!match) return null;
+  const whole = match[1] ?? '0';
+  const fraction = (match[2] ?? '').padEnd(2, '0');
+  const paise = Number(whole) * 100 + Number(fraction);
+  return Number.isSafeInteger(paise) ? paise : null;
+}
+
+/** 123450 paise → "1234.50" (for a rupees input field; no grouping, no symbol). */
+export function paiseToRupeesInput(paise: number | null | undefined): string {
+  if (paise === null || paise === undefined) return '';
+  const sign = paise < 0 ? '-' : '';
+  const absolute = Math.abs(paise);
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+}
+
+/** 1500 g → "1.5 kg", 250 g → "250 g". */
+export function formatWeightGrams(grams: number): string {
+  if (grams < 1000) return `${formatCount(grams)} g`;
+  return `${new Intl.NumberFormat('en-IN', { maximumFractionDigits: 3 }).format(grams / 1000)} kg`;
+}
