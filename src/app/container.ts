@@ -24,6 +24,11 @@ import type { EmailPort } from '../modules/notifications/email.port.js';
 import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
 import { wireEmail } from '../modules/notifications/email.wiring.js';
 import { importRunJob } from '../modules/imports/import.job.js';
+import {
+  StockDriftMonitor,
+  stockLedgerDoctorCheck,
+  stockReconcileJob,
+} from '../modules/inventory/stock-reconciler.js';
 import type { ImportDeps } from '../modules/imports/import-run.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
@@ -107,6 +112,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const storage = new LocalFolderStorage(config.storageDir);
     const imports: ImportDeps = { pool: database.pool, db: database.db, events, files: storage };
     jobs.define(importRunJob(imports));
+    const stockDrift = new StockDriftMonitor();
+    jobs.define(stockReconcileJob(database.pool, stockDrift));
     const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
     disposers.push(() => sandbox.stop());
     // SMTP is not HTTP, so its sandbox sink runs beside SandboxHost rather than inside it.
@@ -123,6 +130,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const metrics = new Metrics();
     metrics.observeDatabasePool(database.pool);
     metrics.observeJobQueue(jobs);
+    stockDrift.register(metrics.registry);
 
     return {
       config,
@@ -136,6 +144,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       doctorChecks: [
         ...platformDoctorChecks(config, database, jobs),
         emailDoctorCheck(config, mail.email),
+        stockLedgerDoctorCheck(database.pool),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,
