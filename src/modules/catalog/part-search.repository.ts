@@ -82,7 +82,8 @@ export const partSearchRepository = {
    * GIN on `search_vector`, scored by `ts_rank`) and tier 3 trigram word similarity (`<%`, GIN
    * trigram on `lower(search_document)`: "comprssor" finds "compressor"). Tiers 2 and 3 rank at
    * most `max(200, offset + limit)` candidates each, so a common word among 100,000 parts never
-   * ranks them all; each tier runs only when the ones before have not filled the page. For them the
+   * ranks them all; each tier runs only when the ones before have not filled the page, and the
+   * trigram tier only when nothing matched by part number or whole words. For tiers 2–3 the
    * transaction allows bitmap scans only: the planner prices the similarity operators as cheap and
    * would otherwise walk a btree and evaluate them on every row of a brand.
    */
@@ -116,8 +117,11 @@ export const partSearchRepository = {
           },
         ];
         const seen = new Set(ids);
-        for (const tier of tiers) {
+        for (const [index, tier] of tiers.entries()) {
           if (ids.length >= wanted) break;
+          // Fuzzy matching is the fallback for text nothing matched exactly (a typo): it is the
+          // most expensive tier, and exact matches are better answers than fuzzy padding.
+          if (index === 1 && ids.length > 0) break;
           const found = await trx.execute<{ id: string }>(sql`
             select id from (
               select id, ${tier.score} as score, lower(part_number) as number from parts
