@@ -10,19 +10,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { median, parseArgs } from '../lib/args.mjs';
+import { root, waitReady } from '../lib/processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (pairs, value, index, all) =>
-        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
-      [],
-    ),
-);
+const args = parseArgs();
 const seconds = Number(args.seconds ?? 10);
 const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 8);
@@ -57,17 +49,6 @@ function run(commandArgs, env, readyPattern) {
       else reject(new Error(`exited ${code}:\n${output}`));
     });
   });
-}
-
-async function waitReady(url) {
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 async function anchorRound() {
@@ -118,8 +99,6 @@ async function drained(result) {
   return result;
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spareflow-bench-auth-'));
 await fs.chmod(dataDir, 0o755);
 console.log(
@@ -138,7 +117,7 @@ const server = await run(
   },
   /ready at (\S+)/,
 );
-await waitReady(server.url);
+await waitReady(server.url, performance.now(), 20);
 
 const suffix = crypto.randomBytes(4).toString('hex');
 const credentials = { email: `bench.${suffix}@example.in`, password: 'Correct-horse-battery-9' };

@@ -5,75 +5,20 @@
 // Load comes from wrk (Debian package `wrk`: C, one thread, so the load generator is not what is
 // measured) when installed, otherwise from autocannon.
 // Usage: npm run bench:http -- [--seconds 10] [--rounds 3] [--connections 32] [--tool wrk|autocannon]
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import { median, parseArgs } from '../lib/args.mjs';
+import { autocannonRun, hasWrk, wrkRun } from '../lib/load.mjs';
+import { root, startProcess, stop, waitReady } from '../lib/processes.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const args = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .reduce(
-      (pairs, value, index, all) =>
-        value.startsWith('--') ? [...pairs, [value.slice(2), all[index + 1]]] : pairs,
-      [],
-    ),
-);
+const args = parseArgs();
 const seconds = Number(args.seconds ?? 10);
 const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 32);
-const hasWrk = spawnSync('wrk', ['--version']).error === undefined;
-const tool = args.tool ?? (hasWrk ? 'wrk' : 'autocannon');
+const tool = args.tool ?? (hasWrk() ? 'wrk' : 'autocannon');
 
-// Whatever happens (a failed round throws), no server outlives the benchmark.
-const children = new Set();
-process.on('exit', () => {
-  for (const child of children) child.kill('SIGTERM');
-});
-
-function startProcess(command, commandArgs, env, readyPattern) {
-  const started = performance.now();
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk) => {
-      output += chunk.toString();
-      const match = readyPattern.exec(output);
-      if (match) resolve({ child, url: match[1], output: () => output, startedAt: started });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`exited ${code} before ready:\n${output}`)));
-  });
-}
-
-async function waitReady(url, startedAt) {
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/health/ready`)).status === 200) return performance.now() - startedAt;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function stop(child) {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
-    child.once('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+// Whatever happens (a failed round throws), no server outlives the benchmark (bench/lib/processes.mjs).
 
 async function coldStart(dataDir) {
   const env = { SPAREFLOW_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
@@ -87,40 +32,23 @@ async function coldStart(dataDir) {
   return { ms, run };
 }
 
-function loadWithAutocannon(url) {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      { url: `${url}/health/live`, connections, duration: seconds, pipelining: 1 },
-      (error, result) =>
-        error
-          ? reject(error)
-          : resolve({
-              rps: result.requests.average,
-              p99: `${result.latency.p99} ms`,
-              failures: result.non2xx + result.errors,
-            }),
-    );
+async function loadWithAutocannon(url) {
+  const result = await autocannonRun({
+    url: `${url}/health/live`,
+    connections,
+    duration: seconds,
+    pipelining: 1,
   });
+  return {
+    rps: result.requests.average,
+    p99: `${result.latency.p99} ms`,
+    failures: result.non2xx + result.errors,
+  };
 }
 
-function loadWithWrk(url) {
-  const result = spawnSync(
-    'wrk',
-    ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency', `${url}/health/live`],
-    { encoding: 'utf8' },
-  );
-  if (result.status !== 0) throw new Error(`wrk failed: ${result.stderr}`);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1]);
-  const p99 = /99%\s+(\S+)/.exec(result.stdout)?.[1] ?? '?';
-  const failures =
-    Number(/Non-2xx or 3xx responses: (\d+)/.exec(result.stdout)?.[1] ?? 0) +
-    Number(/Socket errors: connect (\d+)/.exec(result.stdout)?.[1] ?? 0);
-  return { rps, p99, failures };
-}
+const loadWithWrk = (url) => wrkRun(`${url}/health/live`, { connections, seconds });
 
 const load = (url) => (tool === 'wrk' ? loadWithWrk(url) : loadWithAutocannon(url));
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spareflow-bench-'));
 await fs.chmod(dataDir, 0o755);
