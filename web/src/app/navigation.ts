@@ -8,6 +8,7 @@ import {
   IconMail,
   IconMapPin,
   IconNetwork,
+  IconPackage,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -42,6 +43,12 @@ export const navigation: NavItem[] = [
     visible: (me) => me.organization.type === 'brand',
   },
   { path: '/network', label: 'Brands', icon: IconBuildingStore, visible: isPartner },
+  {
+    path: '/catalog',
+    label: 'Catalog',
+    icon: IconPackage,
+    visible: (me) => me.organization.type !== 'platform',
+  },
   {
     path: '/locations',
     label: 'Locations',

@@ -121,6 +121,20 @@ const router = createBrowserRouter([
                 Component: page.AuditLogPage,
               })),
           },
+          {
+            path: '/catalog',
+            lazy: () =>
+              import('../features/catalog/catalog.page').then((page) => ({
+                Component: page.CatalogPage,
+              })),
+          },
+          {
+            path: '/catalog/parts/:id',
+            lazy: () =>
+              import('../features/catalog/part-detail.page').then((page) => ({
+                Component: page.PartDetailPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
