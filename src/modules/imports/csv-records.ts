@@ -33,6 +33,7 @@ export async function* csvRecords(
       bom: true,
       trim: true,
       skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n'],
       relax_column_count: true,
       info: true,
       columns: (header: string[]) => {
@@ -71,4 +72,26 @@ export async function* csvRecords(
     }
     throw error;
   }
+}
+
+/**
+ * The number of data records in a CSV file, counted fast (a byte scan: line ends outside quotes,
+ * blank lines not counted, the header subtracted) so an import knows its `total` before parsing.
+ */
+export async function countCsvRecords(source: Readable): Promise<number> {
+  let records = 0;
+  let quoted = false;
+  let lineHasContent = false;
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    for (let index = 0; index < chunk.length; index += 1) {
+      const byte = chunk[index];
+      if (byte === 0x22) quoted = !quoted;
+      if (!quoted && byte === 0x0a) {
+        if (lineHasContent) records += 1;
+        lineHasContent = false;
+      } else if (byte !== 0x0d && byte !== 0x0a) lineHasContent = true;
+    }
+  }
+  if (lineHasContent) records += 1;
+  return Math.max(0, records - 1);
 }

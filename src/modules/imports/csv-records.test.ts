@@ -1,0 +1,30 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { countCsvRecords, csvRecords } from './csv-records.js';
+
+const chunks = (text: string) =>
+  Readable.from([Buffer.from(text.slice(0, 7)), Buffer.from(text.slice(7))]);
+
+describe('CSV records', () => {
+  const file = '\ufeffA, B \r\n1,"two\nlines"\n\n3,4,5\n6,7';
+
+  it('counts data records quickly: quoted line breaks and blank lines are not records', async () => {
+    expect(await countCsvRecords(chunks(file))).toBe(3);
+    expect(await countCsvRecords(chunks('a,b\n'))).toBe(0);
+  });
+
+  it('numbers rows as a spreadsheet does and flags records of the wrong width', async () => {
+    const headers: string[][] = [];
+    const records = [];
+    for await (const record of csvRecords(chunks(file), (header) => headers.push(header)))
+      records.push(record);
+    expect(headers).toEqual([['a', 'b']]);
+    expect(
+      records.map((record) => [record.row, record.cells, Boolean(record.fieldCountError)]),
+    ).toEqual([
+      [2, { a: '1', b: 'two\nlines' }, false],
+      [3, { a: '3', b: '4' }, true],
+      [4, { a: '6', b: '7' }, false],
+    ]);
+  });
+});
