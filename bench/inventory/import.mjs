@@ -12,6 +12,7 @@
 // the queue pick-up are printed beside it as the end-to-end figure. The ratio is the median of
 // the per-round ratios (each round runs COPY and the import back to back).
 // Usage (after npm run build): node bench/inventory/import.mjs [--rows 100000] [--rounds 3]
+import { Buffer } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
