@@ -21,6 +21,7 @@ export function PartPicker({
   excludeIds = [],
   error,
   withAsterisk,
+  searchEnabled = true,
 }: {
   label?: string;
   value: PickedPart | null;
@@ -29,10 +30,12 @@ export function PartPicker({
   excludeIds?: string[];
   error?: string;
   withAsterisk?: boolean;
+  /** False until the catalog to search is known (partners: the brand). */
+  searchEnabled?: boolean;
 }) {
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 300);
-  const results = usePartSearch(q, brandId);
+  const results = usePartSearch(q, brandId, searchEnabled);
   const found = (results.data?.items ?? []).filter((part) => !excludeIds.includes(part.id));
   const options = [...(value ? [value] : []), ...found.filter((part) => part.id !== value?.id)];
   const labelOf = (part: PickedPart) => `${part.partNumber} — ${part.name}`;

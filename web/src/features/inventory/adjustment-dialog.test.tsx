@@ -1,0 +1,148 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeServer, meOf } from '../../../test/fake-server';
+import { jsonResponse, renderWithProviders } from '../../../test/render';
+import { AdjustmentDialog } from './adjustment-dialog';
+
+vi.mock('../../session/session-context', () => ({ useMe: () => meOf('brand', 'manager') }));
+
+const slow = { timeout: 10_000 };
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const locationId = '7f1c7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f';
+const partId = '3f1c7b3e-1d2a-4c5b-9e8f-0a1b2c3d4e5f';
+
+function server(adjustment: () => Response) {
+  return fakeServer((request) => {
+    if (request.path.startsWith('/api/v1/locations'))
+      return jsonResponse(200, {
+        items: [{ id: locationId, name: 'Pune warehouse', address: {} }],
+        nextCursor: null,
+      });
+    if (request.path.startsWith('/api/v1/parts'))
+      return jsonResponse(200, {
+        items: [{ id: partId, partNumber: 'CMP-15', name: 'Compressor' }],
+        nextCursor: null,
+      });
+    if (request.path === '/api/v1/inventory/adjustments') return adjustment();
+    return undefined;
+  });
+}
+
+/** The text input of a Mantine Select (its listbox shares the label). */
+function selectInput(dialog: HTMLElement, label: string): HTMLElement {
+  const input = within(dialog)
+    .getAllByLabelText(new RegExp(`^${label}`))
+    .find((element) => element.tagName === 'INPUT');
+  if (!input) throw new Error(`No input labelled ${label}`);
+  return input;
+}
+
+async function fill(user: ReturnType<typeof userEvent.setup>, quantity: string) {
+  const dialog = await screen.findByRole('dialog', { name: 'Adjust stock' }, slow);
+  await user.click(selectInput(dialog, 'Location'));
+  await user.click(
+    await screen.findByRole('option', { name: 'Pune warehouse', hidden: true }, slow),
+  );
+  await user.click(selectInput(dialog, 'Part'));
+  await user.click(
+    await screen.findByRole('option', { name: 'CMP-15 — Compressor', hidden: true }, slow),
+  );
+  await user.type(within(dialog).getByLabelText(/^Quantity change/), quantity);
+  await user.click(selectInput(dialog, 'Reason'));
+  await user.click(
+    await screen.findByRole(
+      'option',
+      { name: quantity.startsWith('-') ? 'Damage' : 'Receipt', hidden: true },
+      slow,
+    ),
+  );
+  return dialog;
+}
+
+// A busy CI machine types slowly: generous timeouts, the assertions stay exact.
+describe('AdjustmentDialog', { timeout: 30_000 }, () => {
+  it('sends the adjustment with one Idempotency-Key per opening and the cost in paise', async () => {
+    const fake = server(() =>
+      jsonResponse(201, { movementId: 7, level: { onHand: 12, reserved: 0, available: 12 } }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AdjustmentDialog />);
+    await user.click(screen.getByRole('button', { name: 'Adjust stock' }));
+    const dialog = await fill(user, '12');
+    await user.type(within(dialog).getByLabelText(/^Unit cost/), '450.35');
+    await user.type(within(dialog).getByLabelText(/^Note/), 'GRN 4411');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply adjustment' }));
+
+    expect(
+      await screen.findByText('CMP-15 adjusted: 12 on hand, 12 available.', undefined, slow),
+    ).toBeInTheDocument();
+    const sent = fake.calls.filter((call) => call.path === '/api/v1/inventory/adjustments');
+    expect(sent).toEqual([
+      {
+        method: 'POST',
+        path: '/api/v1/inventory/adjustments',
+        body: {
+          locationId,
+          partId,
+          quantityDelta: 12,
+          reason: 'receipt',
+          note: 'GRN 4411',
+          unitCostPaise: 45035,
+        },
+      },
+    ]);
+    const request = fake.fetch.mock.calls
+      .map(([input]) => input as Request)
+      .find((input) => input.url.endsWith('/api/v1/inventory/adjustments'));
+    expect(request?.headers.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps the key on a retry and shows INSUFFICIENT_STOCK on the quantity', async () => {
+    const fake = server(() =>
+      jsonResponse(409, {
+        status: 409,
+        code: 'INSUFFICIENT_STOCK',
+        detail: 'Not enough stock for every line; nothing was applied.',
+        errors: [
+          {
+            path: 'lines.0',
+            message: `location ${locationId}, part ${partId}: available would be negative (on hand 3, reserved 1, in transit 0)`,
+          },
+        ],
+      }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AdjustmentDialog />);
+    await user.click(screen.getByRole('button', { name: 'Adjust stock' }));
+    const dialog = await fill(user, '-5');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply adjustment' }));
+    expect(
+      await within(dialog).findByText(
+        'Not enough stock: 2 available (on hand 3, reserved 1).',
+        undefined,
+        slow,
+      ),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByLabelText(/^Quantity change/)).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Apply adjustment' }));
+    await screen.findAllByText(/Not enough stock: 2 available/, undefined, slow);
+    const keys = fake.fetch.mock.calls
+      .map(([input]) => input as Request)
+      .filter((input) => input.url.endsWith('/api/v1/inventory/adjustments'))
+      .map((input) => input.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(fake.calls.find((call) => call.method === 'POST')?.body).toMatchObject({
+      quantityDelta: -5,
+      reason: 'damage',
+    });
+  });
+});
