@@ -189,8 +189,12 @@ describe('parts CSV import', () => {
     expect(report.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(report.headers.get('content-disposition')).toContain('attachment');
     const text = await report.text();
-    expect(text.split('\n')[0]).toBe('row,column,message');
-    expect(text).toContain('3,unit_price_paise,must be a whole number');
+    const reportLines = text.trim().split('\n');
+    expect(reportLines[0]).toBe(`row,column,message,${header}`);
+    expect(reportLines).toHaveLength(1 + 4);
+    expect(reportLines[1]).toBe(
+      `3,unit_price_paise,must be a whole number,${partLine(2, { unit_price_paise: 'abc' })}`,
+    );
   });
 
   it('a re-upload of the same file answers the earlier job and changes nothing', async () => {

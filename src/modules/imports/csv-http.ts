@@ -34,10 +34,13 @@ export function csvBody(body: unknown): Buffer {
 export function sendCsv(
   reply: FastifyReply,
   filename: string,
-  columns: readonly string[],
+  /** The header; `null` when `records` are arrays whose first one is the header. */
+  columns: readonly string[] | null,
   records: AsyncIterable<object>,
 ): FastifyReply {
-  const csv = Readable.from(records).pipe(stringify({ header: true, columns: [...columns] }));
+  const csv = Readable.from(records).pipe(
+    stringify(columns ? { header: true, columns: [...columns] } : {}),
+  );
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)

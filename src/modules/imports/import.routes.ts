@@ -11,6 +11,7 @@ import {
   submitImport,
   type ImportSubmitDeps,
 } from './import.service.js';
+import { errorReportRows } from './import-error-report.js';
 import { registerInventoryImportRoutes } from './inventory-import.routes.js';
 import { partCsvColumns, partToCsvRecord } from './part-import.row.js';
 
@@ -93,7 +94,8 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
       config: { policy: { access: 'authenticated', apiKey: 'read' } },
       schema: {
         tags: ['imports'],
-        summary: 'The row errors of an import job as a CSV download (row, column, message)',
+        summary:
+          'The row errors of an import job as a CSV download: row, column, message and the cells of the row',
         security,
         params: z.object({ jobId: z.uuid() }),
       },
@@ -104,11 +106,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
         requireCaller(request).organizationId,
         request.params.jobId,
       );
-      async function* rows() {
-        for (const error of job.errors)
-          yield { row: error.row, column: error.column ?? '', message: error.message };
-      }
-      return sendCsv(reply, `import-${job.id}-errors.csv`, ['row', 'column', 'message'], rows());
+      return sendCsv(reply, `import-${job.id}-errors.csv`, null, errorReportRows(deps.files, job));
     },
   );
 
