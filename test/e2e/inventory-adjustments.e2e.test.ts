@@ -102,7 +102,7 @@ describe('POST /api/v1/inventory/adjustments', () => {
           available: 20,
           inTransit: 0,
           averageCostPaise: 1500,
-          partNumber: expect.stringMatching(/^P-/),
+          partNumber: expect.stringMatching(/^TP-/),
         }),
       ],
       nextCursor: null,

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import type pg from 'pg';
-import { partSearchDocument } from '../../../src/modules/catalog/part-search-document.js';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { Db } from '../../../src/platform/db/database.js';
+import * as schema from '../../../src/platform/db/schema.js';
+import { makePart } from '../../support/factories/part.factory.js';
 
 /** An organization row straight in the database (integration tests need no members). */
 export async function insertOrganization(pool: pg.Pool, type = 'distributor'): Promise<string> {
@@ -21,22 +24,12 @@ export async function insertLocation(pool: pg.Pool, organizationId: string): Pro
   return (rows[0] as { id: string }).id;
 }
 
-/**
- * A part row written as the catalog writes it (`partSearchDocument`) — a local stand-in until the
- * catalog's part factory exists.
- */
+/** A part of the brand through the catalog's factory (`makePart`, which uses `partSearchDocument`). */
 export async function insertPart(
   pool: pg.Pool,
   brandId: string,
   status: 'draft' | 'active' | 'discontinued' = 'active',
 ): Promise<string> {
-  const partNumber = `P-${crypto.randomBytes(4).toString('hex')}`;
-  const name = `Compressor relay ${partNumber}`;
-  const { rows } = await pool.query<{ id: string }>(
-    `insert into parts (brand_id, part_number, name, unit_price_paise, weight_grams, length_cm,
-                        width_cm, height_cm, status, search_document)
-     values ($1, $2, $3, 25000, 120, 5, 4, 3, $4, $5) returning id`,
-    [brandId, partNumber, name, status, partSearchDocument({ partNumber, name })],
-  );
-  return (rows[0] as { id: string }).id;
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return (await makePart(db, brandId, { status })).id;
 }
