@@ -127,3 +127,24 @@ export const partImages = pgTable(
   },
   (table) => [index('part_images_part_idx').on(table.partId, table.createdAt)],
 );
+
+/**
+ * Per-brand dictionary of the words parts are found by (`searchTermsOf()`: words of the search
+ * document, whole part and model numbers). Search corrects a query word that is not a term to the
+ * nearest terms (trigram index on `term`), then runs full-text search with them: a GIN scan of a
+ * few hundred thousand short words is much cheaper than a trigram scan of every part's document.
+ * Writers add terms and never delete them (a stale term only costs a correction that matches nothing).
+ */
+export const partSearchTerms = pgTable(
+  'part_search_terms',
+  {
+    brandId: uuid('brand_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    term: text('term').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.brandId, table.term] }),
+    index('part_search_terms_term_trgm_idx').using('gin', sql`${table.term} gin_trgm_ops`),
+  ],
+);
