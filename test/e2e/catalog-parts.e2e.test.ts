@@ -75,6 +75,15 @@ describe('parts: create and edit', () => {
     );
     expect(stored.rows[0].gst_rate_basis_points).toBe(1800);
     expect(stored.rows[0].search_document).toContain('RF-250X');
+    const terms = await pool.query<{ term: string }>(
+      'select term from part_search_terms where brand_id = $1',
+      [brand.organizationId],
+    );
+    expect(terms.rows.map((row) => row.term)).toEqual(
+      expect.arrayContaining(['cmp-100', 'compressor', 'rf-250x', 'rotary']),
+    );
+    const typo = await call('GET', '/api/v1/parts?q=rotray', { bearer: brand.tokens.manager });
+    expect(typo.json.items.map((item: { id: string }) => item.id)).toEqual([created.json.id]);
     const audit = await pool.query(
       "select 1 from audit_log where action = 'part.created' and entity_id = $1",
       [created.json.id],
@@ -188,6 +197,11 @@ describe('parts: create and edit', () => {
       [part.id],
     );
     expect(doc.rows[0].search_document).toContain('DG-9');
+    const terms = await testApp().database.pool.query(
+      "select 1 from part_search_terms where brand_id = $1 and term in ('dg-9', 'gasket')",
+      [brand.organizationId],
+    );
+    expect(terms.rowCount).toBe(2);
     const badMrp = await call(
       'PATCH',
       `/api/v1/parts/${part.id}`,

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PartStatus } from './catalog.tables.js';
-import { partSearchDocument } from './part-search-document.js';
+import { partSearchDocument, searchTermsOf } from './part-search-document.js';
+import { partSearchTermsRepository } from './part-search-terms.repository.js';
 
 /** Something that can run SQL: the pool or an open transaction's client. */
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -75,7 +76,8 @@ const upsertSql = `
 
 /**
  * Bulk writes of a brand's catalog for the CSV import. Every row gets its search document from
- * `partSearchDocument()`, as every other writer of parts does.
+ * `partSearchDocument()` and its dictionary terms from `searchTermsOf()`, as every other writer
+ * of parts does.
  */
 export const partBulkRepository = {
   /**
@@ -96,7 +98,9 @@ export const partBulkRepository = {
       return x < y ? -1 : x > y ? 1 : 0;
     });
     const arrays: unknown[][] = columns.map(() => []);
+    const terms = new Set<string>();
     for (const part of sorted) {
+      for (const term of searchTermsOf(part)) terms.add(term);
       const values = [
         part.partNumber,
         part.name,
@@ -117,6 +121,10 @@ export const partBulkRepository = {
       values.forEach((value, index) => arrays[index]?.push(value));
     }
     const { rows } = await client.query<{ inserted: boolean }>(upsertSql, [brandId, ...arrays]);
+    // The batch's dictionary terms, one statement: also for unchanged rows, so a re-import
+    // restores terms of parts that arrived around the application. Never deleted (a stale term
+    // only costs a correction that matches nothing).
+    await partSearchTermsRepository.add(client, brandId, terms);
     const created = rows.filter((row) => row.inserted).length;
     return {
       created,

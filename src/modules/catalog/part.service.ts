@@ -2,7 +2,8 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { AuditContext } from '../identity/audit-actor.js';
 import { recordPartChange, type CatalogDeps } from './catalog.deps.js';
-import { partSearchDocument } from './part-search-document.js';
+import { partSearchDocument, searchTermsOf } from './part-search-document.js';
+import { partSearchTermsRepository } from './part-search-terms.repository.js';
 import { presentPart } from './part.presenter.js';
 import { isDuplicatePartNumber, partRepository, type NewPartRow } from './part.repository.js';
 import { gstPercentToBasisPoints, mrpCoversUnitPrice } from './part.rules.js';
@@ -47,6 +48,7 @@ export async function createPart(
         status: input.status ?? 'active',
         searchDocument: partSearchDocument(input),
       });
+      await partSearchTermsRepository.add(tx.client, brandId, searchTermsOf(input));
       const view = presentPart(row);
       await recordPartChange(deps, tx, {
         audit,
@@ -90,6 +92,9 @@ export async function updatePart(
         });
       values.searchDocument = partSearchDocument(merged);
       const row = await partRepository.update(tx.db, id, values);
+      // New words become terms; the old ones stay (see partSearchTermsRepository).
+      if (row.searchDocument !== before.searchDocument)
+        await partSearchTermsRepository.add(tx.client, brandId, searchTermsOf(merged));
       const view = presentPart(row);
       const changes = Object.keys(patch).sort();
       await recordPartChange(deps, tx, {

@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
 import type { Container } from '../../../src/app/container.js';
 import type { Db } from '../../../src/platform/db/database.js';
-import { parts } from '../../../src/modules/catalog/catalog.tables.js';
-import { partSearchDocument } from '../../../src/modules/catalog/part-search-document.js';
+import { parts, partSearchTerms } from '../../../src/modules/catalog/catalog.tables.js';
+import {
+  partSearchDocument,
+  searchTermsOf,
+} from '../../../src/modules/catalog/part-search-document.js';
 import type { PartRow } from '../../../src/modules/catalog/part.repository.js';
 
 export type PartOverrides = Partial<Omit<typeof parts.$inferInsert, 'brandId' | 'searchDocument'>>;
@@ -11,7 +14,8 @@ export type PartOverrides = Partial<Omit<typeof parts.$inferInsert, 'brandId' | 
  * A part of `brandId`, inserted directly (no audit, no event): an active 500 g box of
  * 10 × 10 × 10 cm at ₹100 with a unique part number `TP-<random>`, unless `overrides` say
  * otherwise. Pass a database (integration tests) or a container (e2e: `testApp().container`).
- * The search document is built with `partSearchDocument`, as every writer of parts must.
+ * The search document is built with `partSearchDocument` and its terms added to the brand's
+ * search dictionary (`searchTermsOf`), as every writer of parts must.
  */
 export async function makePart(
   target: Db | Container,
@@ -36,5 +40,9 @@ export async function makePart(
     .values({ ...values, searchDocument: partSearchDocument(values) })
     .returning();
   if (!row) throw new Error('part insert returned nothing');
+  await db
+    .insert(partSearchTerms)
+    .values(searchTermsOf(values).map((term) => ({ brandId, term })))
+    .onConflictDoNothing();
   return row;
 }

@@ -1,0 +1,101 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type pg from 'pg';
+import type { Db } from '../../platform/db/database.js';
+
+/** Something that can run SQL: the pool or an open transaction's client. */
+type Queryable = Pick<pg.PoolClient, 'query'>;
+
+/** Minimum trigram similarity of a correction (`pg_trgm.similarity_threshold` for `%`). */
+const correctionThreshold = 0.4;
+
+/**
+ * The per-brand dictionary search corrects typos towards (`part_search_terms`). Writers of parts
+ * add the terms of what they write (`searchTermsOf()`); terms are never deleted when a part
+ * changes or goes: a stale term only costs a correction that then matches no part, and deleting
+ * would need a count of the parts using each term on every write.
+ */
+export const partSearchTermsRepository = {
+  /**
+   * Adds `terms` to the brand's dictionary in one statement (existing ones are skipped). Sorted,
+   * so concurrent writers of the same new terms take their index locks in one order.
+   */
+  async add(client: Queryable, brandId: string, terms: Iterable<string>): Promise<void> {
+    const sorted = [...new Set(terms)].sort();
+    if (sorted.length === 0) return;
+    await client.query(
+      `insert into part_search_terms (brand_id, term)
+       select $1::uuid, t from unnest($2::text[]) as t
+       on conflict do nothing`,
+      [brandId, sorted],
+    );
+  },
+
+  /**
+   * Adds the terms of every part of the brand, as the migration's backfill does: for parts loaded
+   * around the application (a COPY into `parts`, a restore of only that table).
+   */
+  async addFromParts(client: Queryable, brandId: string): Promise<void> {
+    await client.query(
+      `insert into part_search_terms (brand_id, term)
+       select distinct p.brand_id, t.term
+       from parts p
+       cross join lateral (
+         select w as term from regexp_split_to_table(lower(p.search_document), '[^a-z0-9]+') as w
+          where length(w) >= 3
+         union all select lower(trim(p.part_number))
+         union all select lower(trim(m)) from unnest(p.compatible_models) as m
+       ) t
+       where p.brand_id = $1 and t.term <> ''
+       on conflict do nothing`,
+      [brandId],
+    );
+  },
+
+  /** Which of `words` are terms of the brands `brands` (a condition on `brand_id`) selects. */
+  async known(
+    db: Pick<Db, 'execute'>,
+    brands: SQL,
+    words: readonly string[],
+  ): Promise<Set<string>> {
+    if (words.length === 0) return new Set();
+    const { rows } = await db.execute<{ term: string }>(sql`
+      select distinct term from part_search_terms
+      where ${brands} and term = any(${sql.param(words)}::text[])`);
+    return new Set(rows.map((row) => row.term));
+  },
+
+  /**
+   * For each of `words`, up to `limit` terms nearest to it: one of its `swaps` (neighbouring
+   * letters exchanged, which trigrams rate poorly) first, then by trigram similarity of at least
+   * 0.4. Both come from indexes: the primary key for the swaps, the trigram GIN index on `term`
+   * for `%`. One statement per word (a query has a few).
+   */
+  async nearest(
+    db: Pick<Db, 'execute'>,
+    brands: SQL,
+    words: ReadonlyArray<{ word: string; swaps: readonly string[] }>,
+    limit = 3,
+  ): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    if (words.length === 0) return found;
+    await db.execute(
+      sql`select set_config('pg_trgm.similarity_threshold', ${String(correctionThreshold)}, true)`,
+    );
+    for (const { word, swaps } of words) {
+      const { rows } = await db.execute<{ term: string }>(sql`
+        select term from (
+          select distinct term, term = any(${sql.param(swaps)}::text[]) as swap,
+                 similarity(term, ${word}) as score
+          from part_search_terms
+          where ${brands} and (term % ${word} or term = any(${sql.param(swaps)}::text[]))
+        ) candidates
+        order by swap desc, score desc, term
+        limit ${limit}`);
+      found.set(
+        word,
+        rows.map((row) => row.term),
+      );
+    }
+    return found;
+  },
+};
