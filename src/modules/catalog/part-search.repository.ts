@@ -2,6 +2,14 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
+import {
+  correctedWords,
+  isCorrectable,
+  maxCorrectedWords,
+  queryWords,
+  transpositions,
+} from './part-search-query.js';
+import { partSearchTermsRepository } from './part-search-terms.repository.js';
 
 /**
  * Which parts a caller may see, as decided by the catalog service:
@@ -55,6 +63,48 @@ function prefixPattern(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** The brands whose dictionary corrects a query of `scope`: its brand, or every active brand. */
+function termBrands(scope: CatalogScope): SQL {
+  return scope.brandId
+    ? sql`brand_id = ${scope.brandId}`
+    : sql`brand_id in (select o.id from organizations o where o.type = 'brand' and o.status = 'active')`;
+}
+
+/**
+ * The tsquery of `text` with typos corrected — per word `(t1 | t2 | t3)` of its nearest terms, the
+ * words ANDed — or `undefined` when every word is a term or has no near one. A word is a term when
+ * some part of the brands has it, so only misspelt (or unknown) words cost a trigram lookup.
+ */
+async function correctedQuery(
+  db: Pick<Db, 'execute'>,
+  scope: CatalogScope,
+  text: string,
+): Promise<SQL | undefined> {
+  const words = queryWords(text);
+  const brands = termBrands(scope);
+  const known = await partSearchTermsRepository.known(db, brands, words.filter(isCorrectable));
+  const unknown = words.filter((word) => isCorrectable(word) && !known.has(word));
+  if (unknown.length === 0) return undefined;
+  const nearest = await partSearchTermsRepository.nearest(
+    db,
+    brands,
+    unknown.slice(0, maxCorrectedWords).map((word) => ({ word, swaps: transpositions(word) })),
+  );
+  const alternatives = correctedWords(words, nearest);
+  if (!alternatives) return undefined;
+  const query = sql.join(
+    alternatives.map(
+      (terms) =>
+        sql`(${sql.join(
+          terms.map((term) => sql`phraseto_tsquery('simple', ${term})`),
+          sql` || `,
+        )})`,
+    ),
+    sql` && `,
+  );
+  return sql`(${query})`;
+}
+
 /** Catalog listing and ranked search; every query carries the caller's scope. */
 export const partSearchRepository = {
   /** Unranked listing by part number (case-insensitive); `after` is the last row of the previous page. */
@@ -76,16 +126,17 @@ export const partSearchRepository = {
   },
 
   /**
-   * Ranked search, best first. Four signals, each answered by an index: tier 0 the exact part
-   * number and tier 1 part-number prefixes (`LIKE 'x%'` on the brand's unique btree; an exact
-   * match sorts before its extensions), then tier 2 full-text matches (`websearch_to_tsquery`,
-   * GIN on `search_vector`, scored by `ts_rank`) and tier 3 trigram word similarity (`<%`, GIN
-   * trigram on `lower(search_document)`: "comprssor" finds "compressor"). Tiers 2 and 3 rank at
-   * most `max(200, offset + limit)` candidates each, so a common word among 100,000 parts never
-   * ranks them all; each tier runs only when the ones before have not filled the page, and the
-   * trigram tier only when nothing matched by part number or whole words. For tiers 2–3 the
-   * transaction allows bitmap scans only: the planner prices the similarity operators as cheap and
-   * would otherwise walk a btree and evaluate them on every row of a brand.
+   * Ranked search, best first. Each step is answered by an index and runs only while the page is
+   * not full: (1) the exact part number and part-number prefixes (`LIKE 'x%'` on the brand's
+   * unique btree; an exact match sorts before its extensions); (2) full text
+   * (`websearch_to_tsquery`, GIN on `search_vector`, ranked by `ts_rank`); (3) typo correction:
+   * each query word that is not a term of the brand's dictionary (`part_search_terms`) is replaced
+   * by its nearest terms and full text runs again with them ("drvie belt" → (drive) & (belt));
+   * (4) only when nothing at all matched, trigram word similarity over every part's document
+   * (`<%`), the expensive last resort for parts whose terms are missing. Ranked steps rank at most
+   * `max(200, offset + limit)` candidates, so a common word among 100,000 parts never ranks them
+   * all; after step 1 the transaction allows bitmap scans only: the planner prices the similarity
+   * operators as cheap and would otherwise walk a btree evaluating them on every row of a brand.
    */
   async search(
     db: Db,
@@ -104,37 +155,39 @@ export const partSearchRepository = {
         where ${scope} and lower(part_number) like ${prefixPattern(lowered)} escape '\\'
         order by lower(part_number), id limit ${wanted}`);
       const ids = byNumber.rows.map((row) => row.id);
+      const seen = new Set(ids);
+      const ranked = async (match: SQL, score: SQL) => {
+        const found = await trx.execute<{ id: string }>(sql`
+          select id from (
+            select id, ${score} as score, lower(part_number) as number from parts
+            where ${scope} and ${match} limit ${cap}
+          ) candidates
+          order by score desc, number, id limit ${wanted}`);
+        for (const row of found.rows) {
+          if (seen.has(row.id)) continue;
+          seen.add(row.id);
+          ids.push(row.id);
+        }
+      };
+      const fullText = (query: SQL) =>
+        ranked(sql`search_vector @@ ${query}`, sql`ts_rank(search_vector, ${query})`);
       if (ids.length < wanted) {
         await trx.execute(
           sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
         );
-        const query = sql`websearch_to_tsquery('simple', ${text})`;
-        const tiers = [
-          { match: sql`search_vector @@ ${query}`, score: sql`ts_rank(search_vector, ${query})` },
-          {
-            match: sql`${lowered} <% lower(search_document)`,
-            score: sql`word_similarity(${lowered}, lower(search_document))`,
-          },
-        ];
-        const seen = new Set(ids);
-        for (const [index, tier] of tiers.entries()) {
-          if (ids.length >= wanted) break;
-          // Fuzzy matching is the fallback for text nothing matched exactly (a typo): it is the
-          // most expensive tier, and exact matches are better answers than fuzzy padding.
-          if (index === 1 && ids.length > 0) break;
-          const found = await trx.execute<{ id: string }>(sql`
-            select id from (
-              select id, ${tier.score} as score, lower(part_number) as number from parts
-              where ${scope} and ${tier.match} limit ${cap}
-            ) candidates
-            order by score desc, number, id limit ${wanted}`);
-          for (const row of found.rows) {
-            if (seen.has(row.id)) continue;
-            seen.add(row.id);
-            ids.push(row.id);
-          }
-        }
+        await fullText(sql`websearch_to_tsquery('simple', ${text})`);
       }
+      if (ids.length < wanted) {
+        const corrected = await correctedQuery(trx, filter.scope, text);
+        if (corrected) await fullText(corrected);
+      }
+      // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
+      // match above is a better answer than fuzzy padding.
+      if (ids.length === 0)
+        await ranked(
+          sql`${lowered} <% lower(search_document)`,
+          sql`word_similarity(${lowered}, lower(search_document))`,
+        );
       const page = ids.slice(offset, wanted);
       if (page.length === 0) return [];
       const rows = await trx.select().from(parts).where(inArray(parts.id, page));

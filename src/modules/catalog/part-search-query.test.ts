@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { correctedWords, isCorrectable, queryWords, transpositions } from './part-search-query.js';
+
+describe('queryWords', () => {
+  it('lower-cases, splits on whitespace and strips surrounding punctuation, once each', () => {
+    expect(queryWords('  Drvie, "BELT"  -fl-8kg drvie ')).toEqual(['drvie', 'belt', 'fl-8kg']);
+  });
+
+  it('keeps nothing of punctuation alone', () => {
+    expect(queryWords(' % -- ')).toEqual([]);
+  });
+});
+
+describe('isCorrectable', () => {
+  it('takes words of three characters or more', () => {
+    expect(isCorrectable('kg')).toBe(false);
+    expect(isCorrectable('pcb')).toBe(true);
+  });
+});
+
+describe('transpositions', () => {
+  it('swaps each pair of neighbours, without the word itself', () => {
+    expect(transpositions('drvie')).toEqual(['rdvie', 'dvrie', 'drive', 'drvei']);
+    expect(transpositions('aab')).toEqual(['aba']);
+  });
+});
+
+describe('correctedWords', () => {
+  it('puts the corrections of a word in its place and keeps the others', () => {
+    const corrections = new Map([['drvie', ['drive', 'driver']]]);
+    expect(correctedWords(['drvie', 'belt'], corrections)).toEqual([['drive', 'driver'], ['belt']]);
+  });
+
+  it('is undefined when nothing was corrected', () => {
+    expect(correctedWords(['xyzzy', 'belt'], new Map([['xyzzy', []]]))).toBeUndefined();
+  });
+});
