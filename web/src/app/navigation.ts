@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconBoxSeam,
   IconBuilding,
   IconBuildingStore,
   IconDashboard,
@@ -48,6 +49,13 @@ export const navigation: NavItem[] = [
     label: 'Catalog',
     icon: IconPackage,
     visible: (me) => me.organization.type !== 'platform',
+  },
+  {
+    path: '/stock',
+    label: 'Stock',
+    icon: IconBoxSeam,
+    // Organizations that hold stock at their locations (the inventory routes' policy).
+    visible: (me) => ['brand', 'distributor', 'service_center'].includes(me.organization.type),
   },
   {
     path: '/locations',

@@ -135,6 +135,13 @@ const router = createBrowserRouter([
                 Component: page.PartDetailPage,
               })),
           },
+          {
+            path: '/stock',
+            lazy: () =>
+              import('../features/inventory/stock.page').then((page) => ({
+                Component: page.StockPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

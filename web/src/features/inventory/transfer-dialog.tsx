@@ -1,0 +1,112 @@
+import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconTruckDelivery } from '@tabler/icons-react';
+import { useState } from 'react';
+import { isApiProblem } from '../../api/problem';
+import { notifySuccess, showSubmitError } from '../../lib/forms';
+import { insufficientStockMessage } from './adjustment-dialog';
+import { useCreateTransfer } from './inventory.queries';
+import { LocationSelect } from './location-select';
+import { PartLines, linesProblem, type PartLine } from './part-lines';
+
+type Errors = Partial<Record<'from' | 'to' | 'lines', string>>;
+
+/** "New transfer": send stock from one own location to another (in transit until received). */
+export function TransferDialog() {
+  const [opened, { open, close }] = useDisclosure(false);
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const [lines, setLines] = useState<PartLine[]>([]);
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const create = useCreateTransfer();
+
+  const start = () => {
+    setFrom(null);
+    setTo(null);
+    setLines([]);
+    setNote('');
+    setErrors({});
+    open();
+  };
+
+  const submit = () => {
+    const found: Errors = {
+      from: from ? undefined : 'Choose where the stock leaves from',
+      to: !to ? 'Choose where it goes' : to === from ? 'Choose another location' : undefined,
+      lines: linesProblem(lines, 1) ?? undefined,
+    };
+    setErrors(found);
+    if (found.from || found.to || found.lines || !from || !to) return;
+    create.mutate(
+      {
+        fromLocationId: from,
+        toLocationId: to,
+        lines: lines.map((line) => ({ partId: line.part.id, quantity: Number(line.quantity) })),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      },
+      {
+        onSuccess: () => {
+          notifySuccess('The transfer is on its way; receive it at the destination.');
+          close();
+        },
+        onError: (error) =>
+          isApiProblem(error) && error.code === 'INSUFFICIENT_STOCK'
+            ? setErrors({ lines: insufficientStockMessage(error) })
+            : showSubmitError(null, error),
+      },
+    );
+  };
+
+  return (
+    <>
+      <Button
+        variant="default"
+        leftSection={<IconTruckDelivery size={16} aria-hidden />}
+        onClick={start}
+      >
+        New transfer
+      </Button>
+      <Modal opened={opened} onClose={close} title="New transfer" size="lg">
+        <Stack gap="sm">
+          <LocationSelect
+            label="From"
+            withAsterisk
+            value={from}
+            onChange={setFrom}
+            error={errors.from}
+          />
+          <LocationSelect
+            label="To"
+            withAsterisk
+            value={to}
+            onChange={setTo}
+            error={errors.to}
+            excludeId={from}
+          />
+          <PartLines
+            lines={lines}
+            onChange={setLines}
+            quantityLabel="Quantity"
+            min={1}
+            error={errors.lines}
+          />
+          <Textarea
+            label="Note"
+            rows={2}
+            value={note}
+            onChange={(event) => setNote(event.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button onClick={submit} loading={create.isPending}>
+              Send transfer
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
