@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeApiKey } from '../support/factories/api-key.factory.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
 import type { ApiResponse } from '../support/api-call.js';
 import { useTestApp } from '../support/test-app.js';
@@ -242,6 +243,32 @@ describe('parts CSV import', () => {
     expect(
       (await upload('/api/v1/parts/import', csvOf([partLine(1)]), viewer.accessToken)).status,
     ).toBe(403);
+  });
+
+  it('lets a read_write API key import (audited as the key) and a read key only read', async () => {
+    const container = testApp().container;
+    const writer = await makeApiKey(container, brandId, 'read_write');
+    const reader = await makeApiKey(container, brandId, 'read');
+    const send = (key: string) =>
+      fetch(`${testApp().url}/api/v1/parts/import`, {
+        method: 'POST',
+        headers: { 'x-api-key': key, 'content-type': 'text/csv' },
+        body: csvOf([partLine(30)]),
+      });
+    expect((await send(reader)).status).toBe(403);
+    const accepted = await send(writer);
+    expect(accepted.status).toBe(202);
+    const { jobId } = (await accepted.json()) as { jobId: string };
+    expect((await finished(jobId)).status).toBe('succeeded');
+    const audit = await testApp().database.pool.query(
+      'select actor_api_key_id is not null as by_key from audit_log where entity_id = $1',
+      [jobId],
+    );
+    expect(audit.rows).toEqual([{ by_key: true }]);
+    const status = await fetch(`${testApp().url}/api/v1/jobs/${jobId}`, {
+      headers: { 'x-api-key': reader },
+    });
+    expect(status.status).toBe(200);
   });
 
   it('hides another organization’s job (404)', async () => {

@@ -71,6 +71,9 @@ export async function* csvRecords(
       });
     }
     throw error;
+  } finally {
+    // A reader that stops early (a bad header) must not leave the file open.
+    source.destroy();
   }
 }
 
