@@ -4,6 +4,7 @@ import {
   IconBuilding,
   IconBuildingStore,
   IconDashboard,
+  IconFileImport,
   IconHistory,
   IconKey,
   IconMail,
@@ -56,6 +57,14 @@ export const navigation: NavItem[] = [
     icon: IconBoxSeam,
     // Organizations that hold stock at their locations (the inventory routes' policy).
     visible: (me) => ['brand', 'distributor', 'service_center'].includes(me.organization.type),
+  },
+  {
+    path: '/imports',
+    label: 'Imports',
+    icon: IconFileImport,
+    // Bulk CSV of parts and stock: brand owners, admins and managers (the import routes' roles).
+    visible: (me) =>
+      me.organization.type === 'brand' && ['owner', 'admin', 'manager'].includes(me.role),
   },
   {
     path: '/locations',

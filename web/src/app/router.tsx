@@ -142,6 +142,13 @@ const router = createBrowserRouter([
                 Component: page.StockPage,
               })),
           },
+          {
+            path: '/imports',
+            lazy: () =>
+              import('../features/imports/imports.page').then((page) => ({
+                Component: page.ImportsPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
