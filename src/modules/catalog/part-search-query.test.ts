@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { correctedWords, isCorrectable, queryWords, transpositions } from './part-search-query.js';
+import {
+  correctedWords,
+  correctionsOf,
+  fuzzyPieces,
+  isCorrectable,
+  queryWords,
+  transpositions,
+} from './part-search-query.js';
 
 describe('queryWords', () => {
   it('lower-cases, splits on whitespace and strips surrounding punctuation, once each', () => {
@@ -33,5 +40,27 @@ describe('correctedWords', () => {
 
   it('is undefined when nothing was corrected', () => {
     expect(correctedWords(['xyzzy', 'belt'], new Map([['xyzzy', []]]))).toBeUndefined();
+  });
+});
+
+describe('fuzzyPieces', () => {
+  it('is the word when all letters, else its all-letter parts of 3+ characters', () => {
+    expect(fuzzyPieces('comprssor')).toEqual(['comprssor']);
+    expect(fuzzyPieces('frostfee-350l')).toEqual(['frostfee']);
+    expect(fuzzyPieces('fl-7gk')).toEqual([]);
+  });
+});
+
+describe('correctionsOf', () => {
+  it('puts transpositions that are terms first, then pieces replaced by similar terms', () => {
+    const similar = new Map([['frostfee', ['frostfree', 'frost']]]);
+    expect(correctionsOf('frostfee-350l', new Set(), similar)).toEqual([
+      'frostfree-350l',
+      'frost-350l',
+    ]);
+    expect(correctionsOf('fl-7gk', new Set(['fl-7kg']), new Map())).toEqual(['fl-7kg']);
+    expect(
+      correctionsOf('drvie', new Set(['drive']), new Map([['drvie', ['dried', 'drive', 'x']]])),
+    ).toEqual(['drive', 'dried', 'x']);
   });
 });

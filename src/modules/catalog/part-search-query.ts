@@ -1,7 +1,10 @@
 import { minTermLength } from './part-search-document.js';
 
-/** At most this many words of one query are corrected (each costs one dictionary lookup). */
+/** At most this many words of one query are corrected (each costs dictionary lookups). */
 export const maxCorrectedWords = 4;
+
+/** At most this many corrections stand in for one word. */
+export const maxCorrections = 3;
 
 /**
  * The words of a search query as the typo correction sees them: lower-cased, split on whitespace,
@@ -33,6 +36,43 @@ export function transpositions(word: string): string[] {
     if (swapped !== word) variants.add(swapped);
   }
   return [...variants];
+}
+
+/**
+ * The pieces of a word that trigram similarity may correct: the word itself when it is all
+ * letters, else its all-letter parts of 3+ characters ("frostfee-350l" → "frostfee"). Digits are
+ * left to `transpositions`: a number with one digit wrong is another valid number, and digit
+ * trigrams are shared by so many part and model numbers that the lookup would cost as much as the
+ * scan it replaces.
+ */
+export function fuzzyPieces(word: string): string[] {
+  if (/^[a-z]+$/.test(word)) return [word];
+  const pieces = word.split(/[^a-z0-9]+/).filter((piece) => /^[a-z]+$/.test(piece));
+  return [...new Set(pieces.filter(isCorrectable))];
+}
+
+/**
+ * The corrections of one misspelt word, best first, at most `maxCorrections`: its transpositions
+ * that are terms (`terms`), then the word with a fuzzy piece replaced by each of that piece's
+ * nearest terms (`similar`, by piece).
+ */
+export function correctionsOf(
+  word: string,
+  terms: ReadonlySet<string>,
+  similar: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  const found = transpositions(word).filter((swapped) => terms.has(swapped));
+  for (const piece of fuzzyPieces(word)) {
+    for (const term of similar.get(piece) ?? []) {
+      found.push(
+        word
+          .split(/([^a-z0-9]+)/)
+          .map((part) => (part === piece ? term : part))
+          .join(''),
+      );
+    }
+  }
+  return [...new Set(found)].slice(0, maxCorrections);
 }
 
 /**

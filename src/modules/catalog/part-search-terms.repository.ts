@@ -65,15 +65,13 @@ export const partSearchTermsRepository = {
   },
 
   /**
-   * For each of `words`, up to `limit` terms nearest to it: one of its `swaps` (neighbouring
-   * letters exchanged, which trigrams rate poorly) first, then by trigram similarity of at least
-   * 0.4. Both come from indexes: the primary key for the swaps, the trigram GIN index on `term`
-   * for `%`. One statement per word (a query has a few).
+   * For each of `words`, up to `limit` terms nearest to it by trigram similarity (at least 0.4),
+   * from the trigram GIN index on `term`; one statement per word (a query has a few).
    */
-  async nearest(
+  async similar(
     db: Pick<Db, 'execute'>,
     brands: SQL,
-    words: ReadonlyArray<{ word: string; swaps: readonly string[] }>,
+    words: readonly string[],
     limit = 3,
   ): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
@@ -81,15 +79,14 @@ export const partSearchTermsRepository = {
     await db.execute(
       sql`select set_config('pg_trgm.similarity_threshold', ${String(correctionThreshold)}, true)`,
     );
-    for (const { word, swaps } of words) {
+    for (const word of words) {
       const { rows } = await db.execute<{ term: string }>(sql`
         select term from (
-          select distinct term, term = any(${sql.param(swaps)}::text[]) as swap,
-                 similarity(term, ${word}) as score
+          select distinct term, similarity(term, ${word}) as score
           from part_search_terms
-          where ${brands} and (term % ${word} or term = any(${sql.param(swaps)}::text[]))
+          where ${brands} and term % ${word}
         ) candidates
-        order by swap desc, score desc, term
+        order by score desc, term
         limit ${limit}`);
       found.set(
         word,

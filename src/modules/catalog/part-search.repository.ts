@@ -2,14 +2,7 @@ import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
-import {
-  correctedWords,
-  isCorrectable,
-  maxCorrectedWords,
-  queryWords,
-  transpositions,
-} from './part-search-query.js';
-import { partSearchTermsRepository } from './part-search-terms.repository.js';
+import { correctedQuery } from './part-search-correction.repository.js';
 
 /**
  * Which parts a caller may see, as decided by the catalog service:
@@ -61,48 +54,6 @@ function filterCondition(filter: PartFilter): SQL {
 /** `LIKE` prefix pattern for the text with `%`, `_` and `\` taken literally. */
 function prefixPattern(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** The brands whose dictionary corrects a query of `scope`: its brand, or every active brand. */
-function termBrands(scope: CatalogScope): SQL {
-  return scope.brandId
-    ? sql`brand_id = ${scope.brandId}`
-    : sql`brand_id in (select o.id from organizations o where o.type = 'brand' and o.status = 'active')`;
-}
-
-/**
- * The tsquery of `text` with typos corrected — per word `(t1 | t2 | t3)` of its nearest terms, the
- * words ANDed — or `undefined` when every word is a term or has no near one. A word is a term when
- * some part of the brands has it, so only misspelt (or unknown) words cost a trigram lookup.
- */
-async function correctedQuery(
-  db: Pick<Db, 'execute'>,
-  scope: CatalogScope,
-  text: string,
-): Promise<SQL | undefined> {
-  const words = queryWords(text);
-  const brands = termBrands(scope);
-  const known = await partSearchTermsRepository.known(db, brands, words.filter(isCorrectable));
-  const unknown = words.filter((word) => isCorrectable(word) && !known.has(word));
-  if (unknown.length === 0) return undefined;
-  const nearest = await partSearchTermsRepository.nearest(
-    db,
-    brands,
-    unknown.slice(0, maxCorrectedWords).map((word) => ({ word, swaps: transpositions(word) })),
-  );
-  const alternatives = correctedWords(words, nearest);
-  if (!alternatives) return undefined;
-  const query = sql.join(
-    alternatives.map(
-      (terms) =>
-        sql`(${sql.join(
-          terms.map((term) => sql`phraseto_tsquery('simple', ${term})`),
-          sql` || `,
-        )})`,
-    ),
-    sql` && `,
-  );
-  return sql`(${query})`;
 }
 
 /** Catalog listing and ranked search; every query carries the caller's scope. */
@@ -177,7 +128,8 @@ export const partSearchRepository = {
         );
         await fullText(sql`websearch_to_tsquery('simple', ${text})`);
       }
-      if (ids.length < wanted) {
+      // A text that prefixes part numbers is a part number, not a misspelling.
+      if (ids.length < wanted && byNumber.rows.length === 0) {
         const corrected = await correctedQuery(trx, filter.scope, text);
         if (corrected) await fullText(corrected);
       }

@@ -103,16 +103,17 @@ describe('search with the term dictionary', () => {
     expect(await search('FL-7GK')).toEqual(['WM-BELT-01', 'WM-GSK-02']);
   });
 
-  it('offers the nearest terms of the brand only, transposed letters first', async () => {
+  it('offers the nearest terms of the brand only', async () => {
     const brands = sql`brand_id = ${brandId}`;
-    const nearest = await database().db.transaction((trx) =>
-      partSearchTermsRepository.nearest(trx, brands, [
-        { word: 'drvie', swaps: ['rdvie', 'dvrie', 'drive', 'drvei'] },
-        { word: 'magnetrn', swaps: [] },
-      ]),
+    const similar = await database().db.transaction((trx) =>
+      partSearchTermsRepository.similar(trx, brands, ['comprssor', 'magnetrn']),
     );
-    expect(nearest.get('drvie')?.[0]).toBe('drive');
-    expect(nearest.get('magnetrn')).toEqual([]);
+    expect(similar.get('comprssor')?.[0]).toBe('compressor');
+    expect(similar.get('magnetrn')).toEqual([]);
+  });
+
+  it('does not correct a part-number prefix', async () => {
+    expect(await search('WM-DRV')).toEqual(['WM-DRV-03']);
   });
 
   it("keeps to the scope: another brand's words correct nothing here", async () => {
