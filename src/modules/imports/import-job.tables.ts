@@ -7,7 +7,10 @@ export type ImportKind = (typeof importKinds)[number];
 export const importJobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportJobStatus = (typeof importJobStatuses)[number];
 
-/** One problem of an uploaded file, reported with its row (1 = the first data row) and column. */
+/**
+ * One problem of an uploaded file, by spreadsheet row (the header is row 1, the first data row is
+ * row 2; row 0 means the file as a whole) and column.
+ */
 export interface ImportRowError {
   row: number;
   column?: string;
