@@ -24,6 +24,8 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['web/test/setup.ts'],
           css: false,
+          // Mantine renders a lot per test; on a busy 2-core machine 5 s is not always enough.
+          testTimeout: 30_000,
         },
       },
       {
