@@ -62,3 +62,21 @@ export function usePendingAccessRequests(enabled = true) {
       ),
   });
 }
+
+/** Every stock level of the organization (for totals), and those at or below reorder point. */
+export function useStockLevels(lowStockOnly: boolean, enabled = true) {
+  return useQuery({
+    queryKey: ['inventory', 'levels', 'dashboard', lowStockOnly],
+    enabled,
+    queryFn: () =>
+      collectPages((cursor) =>
+        unwrap(
+          api.GET('/api/v1/inventory', {
+            params: {
+              query: { limit: 200, cursor, ...(lowStockOnly ? { lowStock: 'true' as const } : {}) },
+            },
+          }),
+        ),
+      ),
+  });
+}

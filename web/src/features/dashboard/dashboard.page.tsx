@@ -4,13 +4,14 @@ import type { Collected } from '../../api/list';
 import { PageHeader } from '../../components/page-header';
 import { StatTile } from './stat-tile';
 import { EmptyState } from '../../components/query-state';
-import { formatCount, humanise } from '../../lib/format';
+import { formatCount, formatPaise, humanise } from '../../lib/format';
 import { useMe } from '../../session/session-context';
 import {
   useLocationsList,
   usePartnersList,
   usePendingAccessRequests,
   usePlatformOrganizations,
+  useStockLevels,
   useTeamMembers,
 } from './dashboard-queries';
 
@@ -59,6 +60,9 @@ export function DashboardPage() {
     (type === 'brand' && ['owner', 'admin'].includes(me.role)) ||
     (hasNetwork && type !== 'brand' && ['owner', 'admin', 'manager'].includes(me.role));
   const pendingRequests = usePendingAccessRequests(seesRequests);
+  const holdsStock = hasNetwork;
+  const stock = useStockLevels(false, holdsStock);
+  const lowStock = useStockLevels(true, holdsStock);
 
   const partnerStatus = partners.data ? tally(partners.data.items, (p) => p.status) : [];
   const organizationTypes = organizations.data
@@ -85,6 +89,24 @@ export function DashboardPage() {
             value={countOf}
             to="/network"
           />
+        )}
+        {holdsStock && (
+          <>
+            <StatTile
+              label="Stock value"
+              query={stock}
+              value={(data) =>
+                formatPaise(data.items.reduce((sum, l) => sum + l.onHand * l.averageCostPaise, 0))
+              }
+              hint={(data) =>
+                data.truncated
+                  ? 'of the first 1,000 stock lines'
+                  : `${formatCount(data.items.reduce((sum, l) => sum + l.onHand, 0))} units on hand`
+              }
+              to="/stock"
+            />
+            <StatTile label="Low-stock lines" query={lowStock} value={countOf} to="/stock" />
+          </>
         )}
         {!isPlatform && (
           <StatTile label="Locations" query={locations} value={countOf} to="/locations" />
@@ -150,7 +172,8 @@ export function DashboardPage() {
         </ChartPanel>
       )}
       <Text size="xs" c="dimmed">
-        Stock, shipments and wallet figures appear here as those capabilities are switched on.
+        Shipments and wallet figures appear here as those capabilities are switched on. Stock value
+        is on hand at moving-average cost.
       </Text>
     </Stack>
   );

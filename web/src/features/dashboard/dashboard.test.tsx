@@ -27,6 +27,13 @@ describe('DashboardPage', () => {
       if (request.path.startsWith('/api/v1/network/partners?'))
         return list([partner('active', 1), partner('active', 2), partner('pending', 3)]);
       if (request.path.startsWith('/api/v1/network/access-requests?')) return list([{ id: 'r1' }]);
+      if (request.path.startsWith('/api/v1/inventory?') && request.path.includes('lowStock=true'))
+        return list([{ onHand: 2, averageCostPaise: 50_000 }]);
+      if (request.path.startsWith('/api/v1/inventory?'))
+        return list([
+          { onHand: 10, averageCostPaise: 12_345 },
+          { onHand: 2, averageCostPaise: 50_000 },
+        ]);
       return undefined;
     });
     await session.loadMe();
@@ -38,6 +45,10 @@ describe('DashboardPage', () => {
     expect(await screen.findByTestId('stat-Team members')).toHaveTextContent('3');
     expect(await screen.findByTestId('stat-Access requests to decide')).toHaveTextContent('1');
     expect(calls.some((call) => call.path.includes('status=pending'))).toBe(true);
+    // 10 × ₹123.45 + 2 × ₹500.00, at moving-average cost.
+    expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹2,234.50');
+    expect(screen.getByText('12 units on hand')).toBeInTheDocument();
+    expect(await screen.findByTestId('stat-Low-stock lines')).toHaveTextContent('1');
     // Capabilities that do not exist yet show no figure at all, not a zero.
     expect(screen.queryByText(/wallet balance|shipments in transit/i)).not.toBeInTheDocument();
   });
