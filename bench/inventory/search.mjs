@@ -4,40 +4,49 @@
 // registered through the API, parts seeded with COPY (search_document from partSearchDocument).
 // Load: wrk (one thread, `--connections`), each request a query drawn from a fixed mix (exact part
 // numbers, prefixes, words, typos, model numbers). Alongside, in alternating rounds, the same
-// searches as raw SQL (the statements the catalog repository runs, one transaction each) with pg at
-// the same concurrency, so the share of HTTP, auth and serialisation is visible. Then EXPLAIN
-// ANALYZE of one query per kind (full plans with --explain).
-// Usage: node bench/inventory/search.mjs [--parts 100000] [--seconds 20] [--rounds 2] [--connections 32] [--explain]
+// searches without HTTP: the built catalog repository's search (dist/, so always the statements the
+// route runs, one transaction each) on drizzle over pg, as many clients sharing a pool as large as
+// the app's — so the share of HTTP, auth and serialisation is visible. Then EXPLAIN ANALYZE of
+// every statement one search of each kind runs (full plans with --explain).
+// Usage: node bench/inventory/search.mjs [--parts 100000] [--seconds 20] [--rounds 3] [--connections 32]
+//   [--pool-size 10] [--explain]
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { registerOwner } from '../lib/api.mjs';
-import { median, parseArgs, percentile } from '../lib/args.mjs';
+import { middle as median, parseArgs, percentile } from '../lib/args.mjs';
 import { copyRows, createBenchDatabase } from '../lib/database.mjs';
 import { hasWrk, luaString, wrkLua } from '../lib/load.mjs';
 import { root, startSpareflow, stop } from '../lib/processes.mjs';
 import { generateParts, searchQueries } from './catalog-data.mjs';
-import { runSearch, tierSql } from './search-sql.mjs';
 
 const args = parseArgs();
 const partCount = Number(args.parts ?? 100_000);
 const seconds = Number(args.seconds ?? 20);
-const rounds = Number(args.rounds ?? 2);
+const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 32);
+// The app's pool (DATABASE_POOL_MAX, default 10) and the anchor's: the same size, so both run the
+// same number of searches inside PostgreSQL at once while the other clients queue for a connection.
+const poolSize = Number(args['pool-size'] ?? 10);
 const goalP95Ms = 50;
 if (!hasWrk()) throw new Error('bench/inventory/search needs wrk (apt-get install -y wrk)');
 
-const { partSearchDocument } = await import(
-  pathToFileURL(path.join(root, 'dist/modules/catalog/part-search-document.js')).href
-);
+const dist = (file) => import(pathToFileURL(path.join(root, 'dist', file)).href);
+const { partSearchDocument, searchTermsOf } = await dist('modules/catalog/part-search-document.js');
+const { partSearchRepository } = await dist('modules/catalog/part-search.repository.js');
 
 console.log(
   `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), wrk, ` +
-    `${partCount} parts, ${seconds}s x ${rounds} rounds, ${connections} concurrent clients`,
+    `${partCount} parts, ${seconds}s x ${rounds} rounds, ${connections} concurrent clients, ` +
+    `${poolSize} database connections (app and anchor)`,
 );
 const database = await createBenchDatabase('search');
-const server = await startSpareflow({ DATABASE_URL: database.url });
+const server = await startSpareflow({
+  DATABASE_URL: database.url,
+  DATABASE_POOL_MAX: String(poolSize),
+});
 try {
   const brand = await registerOwner(server.url, 'brand', 'Kelvinator Bench');
   const parts = generateParts(partCount);
@@ -81,12 +90,45 @@ try {
       partSearchDocument(p),
     ]),
   );
-  const sqlPool = new pg.Pool({ connectionString: database.url, max: connections });
+  // Every writer of parts also adds the part's search terms to the brand's dictionary (typo
+  // correction), when the build has one: the same terms, through COPY too.
+  const probe = new pg.Client({ connectionString: database.url });
+  await probe.connect();
+  const { rows: termTable } = await probe.query(`select to_regclass('part_search_terms') as name`);
+  await probe.end();
+  const terms = new Set(
+    searchTermsOf && termTable[0]?.name ? parts.flatMap((p) => searchTermsOf(p)) : [],
+  );
+  const termsMs =
+    terms.size > 0
+      ? await copyRows(
+          database.url,
+          'part_search_terms',
+          ['brand_id', 'term'],
+          [...terms].map((term) => [brand.organizationId, term]),
+        )
+      : 0;
+  const sqlPool = new pg.Pool({ connectionString: database.url, max: poolSize });
+  // The anchor: the catalog repository's own search (dist/, so it is always the SQL the route
+  // runs), on drizzle over pg — no HTTP, authentication, validation or serialisation.
+  const db = drizzle(sqlPool);
+  const brandFilter = {
+    scope: { kind: 'brand', brandId: brand.organizationId },
+    status: undefined,
+    category: undefined,
+  };
+  // The route asks for one row more than the page (limit 25) to know whether another page exists.
+  const search = (database_, text) =>
+    partSearchRepository.search(database_, brandFilter, text, 0, 26);
   // VACUUM as autovacuum would soon after a bulk load: it also merges the GIN indexes' pending
   // lists, which every search would otherwise scan linearly.
-  await sqlPool.query('vacuum analyze parts');
+  await sqlPool.query(
+    terms.size > 0 ? 'vacuum analyze parts, part_search_terms' : 'vacuum analyze parts',
+  );
   console.log(
-    `seeded ${partCount} parts with COPY in ${(copyMs / 1000).toFixed(1)} s (indexes maintained), vacuumed and analyzed`,
+    `seeded ${partCount} parts with COPY in ${(copyMs / 1000).toFixed(1)} s (indexes maintained)` +
+      (terms.size > 0 ? `, ${terms.size} search terms in ${(termsMs / 1000).toFixed(1)} s` : '') +
+      ', vacuumed and analyzed',
   );
 
   const queries = searchQueries(parts);
@@ -126,15 +168,11 @@ end
     const deadline = performance.now() + duration * 1000;
     const started = performance.now();
     async function client(index) {
-      const connection = await sqlPool.connect();
-      try {
-        for (let i = index; performance.now() < deadline; i += connections) {
-          const begin = performance.now();
-          await runSearch(connection, brand.organizationId, queries[(i * 7919) % queries.length].q);
-          if (performance.now() <= deadline) latencies.push(performance.now() - begin);
-        }
-      } finally {
-        connection.release();
+      for (let i = index; performance.now() < deadline; i += connections) {
+        const begin = performance.now();
+        // The built repository on a pool of the app's size: a connection per search, as in the app.
+        await search(db, queries[(i * 7919) % queries.length].q);
+        if (performance.now() <= deadline) latencies.push(performance.now() - begin);
       }
     }
     await Promise.all(Array.from({ length: connections }, (_, i) => client(i)));
@@ -169,36 +207,51 @@ end
     }
   }
 
-  // Where the time goes: EXPLAIN ANALYZE of each statement one search of each kind runs.
+  // Where the time goes: EXPLAIN ANALYZE of every statement one search of each kind runs, as
+  // captured from the repository through drizzle's query logger.
   const plans = {};
+  const captured = [];
+  const capturing = drizzle(sqlPool, {
+    logger: { logQuery: (query, params) => captured.push({ query, params }) },
+  });
+  const label = (query) =>
+    /part_search_terms/.test(query)
+      ? 'terms'
+      : /<%/.test(query)
+        ? 'trigram'
+        : /search_vector @@/.test(query)
+          ? 'fullText'
+          : /like/i.test(query)
+            ? 'number'
+            : /"parts"\."id" in/.test(query)
+              ? 'page'
+              : 'other';
   const explainClient = await sqlPool.connect();
   try {
     for (const [kind, q] of Object.entries(samples)) {
-      const { ran } = await runSearch(explainClient, brand.organizationId, q);
-      const lowered = q.toLowerCase();
-      const values = {
-        number: [brand.organizationId, `${lowered.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, 26],
-        fullText: [q, brand.organizationId, q, 200, 26],
-        trigram: [lowered, brand.organizationId, lowered, 200, 26],
-      };
+      captured.length = 0;
+      await search(capturing, q);
       plans[kind] = {};
       await explainClient.query('begin');
-      for (const tier of ran) {
-        if (tier !== 'number') await explainClient.query(tierSql.bitmapOnly);
-        const { rows } = await explainClient.query(
-          `explain (analyze, buffers) ${tierSql[tier]}`,
-          values[tier],
-        );
+      for (const { query, params } of captured) {
+        if (/^\s*(begin|commit|rollback)/i.test(query)) continue;
+        if (/set_config/.test(query)) {
+          await explainClient.query(query, params);
+          continue;
+        }
+        const { rows } = await explainClient.query(`explain (analyze, buffers) ${query}`, params);
         const lines = rows.map((row) => row['QUERY PLAN']);
-        plans[kind][tier] = Number(/Execution Time: ([\d.]+)/.exec(lines.at(-1))?.[1]);
+        const name = label(query);
+        plans[kind][name] =
+          (plans[kind][name] ?? 0) + Number(/Execution Time: ([\d.]+)/.exec(lines.at(-1))?.[1]);
         if ('explain' in args)
-          console.log(`--- ${kind} ${JSON.stringify(q)} ${tier}\n${lines.join('\n')}`);
+          console.log(`--- ${kind} ${JSON.stringify(q)} ${name}\n${query}\n${lines.join('\n')}`);
       }
       await explainClient.query('rollback');
       console.log(
         `explain ${kind.padEnd(6)} ${JSON.stringify(q).padEnd(16)} ` +
           Object.entries(plans[kind])
-            .map(([tier, ms]) => `${tier} ${ms.toFixed(2)} ms`)
+            .map(([name, ms]) => `${name} ${ms.toFixed(2)} ms`)
             .join(', '),
       );
     }
@@ -212,6 +265,7 @@ end
     date: new Date().toISOString(),
     parts: partCount,
     connections,
+    poolSize,
     seconds,
     rounds,
     httpSearchesPerSecond: Math.round(pick(results.http, 'perSecond')),
