@@ -19,4 +19,5 @@ CROSS JOIN LATERAL (
 ) t
 WHERE t.term <> ''
 ON CONFLICT DO NOTHING;--> statement-breakpoint
-CREATE INDEX "part_search_terms_term_trgm_idx" ON "part_search_terms" USING gin ("term" gin_trgm_ops);
+-- Only all-letter terms are corrected by trigram similarity; part and model numbers stay out of this index.
+CREATE INDEX "part_search_terms_term_trgm_idx" ON "part_search_terms" USING gin ("term" gin_trgm_ops) WHERE "part_search_terms"."term" ~ '^[a-z]+$';

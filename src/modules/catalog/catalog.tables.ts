@@ -145,6 +145,10 @@ export const partSearchTerms = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.brandId, table.term] }),
-    index('part_search_terms_term_trgm_idx').using('gin', sql`${table.term} gin_trgm_ops`),
+    // Only all-letter terms are corrected by similarity (part-search-query.ts): part and model
+    // numbers, most of the dictionary, stay out of the trigram index, which keeps imports cheap.
+    index('part_search_terms_term_trgm_idx')
+      .using('gin', sql`${table.term} gin_trgm_ops`)
+      .where(sql`${table.term} ~ '^[a-z]+$'`),
   ],
 );

@@ -65,8 +65,9 @@ export const partSearchTermsRepository = {
   },
 
   /**
-   * For each of `words`, up to `limit` terms nearest to it by trigram similarity (at least 0.4),
-   * from the trigram GIN index on `term`; one statement per word (a query has a few).
+   * For each of `words` (all letters), up to `limit` all-letter terms nearest to it by trigram
+   * similarity (at least 0.4), from the partial trigram GIN index on such terms; one statement
+   * per word (a query has a few).
    */
   async similar(
     db: Pick<Db, 'execute'>,
@@ -84,7 +85,7 @@ export const partSearchTermsRepository = {
         select term from (
           select distinct term, similarity(term, ${word}) as score
           from part_search_terms
-          where ${brands} and term % ${word}
+          where ${brands} and term ~ '^[a-z]+$' and term % ${word}
         ) candidates
         order by score desc, term
         limit ${limit}`);
