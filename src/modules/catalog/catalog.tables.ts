@@ -69,6 +69,11 @@ export const parts = pgTable(
       table.brandId,
       sql`lower(${table.partNumber})`,
     ),
+    /** Part-number prefix search: `lower(part_number) COLLATE "C" LIKE 'x%'` is a range scan. */
+    index('parts_brand_part_number_prefix_idx').on(
+      table.brandId,
+      sql`(lower(${table.partNumber}) COLLATE "C")`,
+    ),
     index('parts_brand_status_idx').on(table.brandId, table.status, table.partNumber),
     index('parts_part_number_trgm_idx').using('gin', sql`lower(${table.partNumber}) gin_trgm_ops`),
     index('parts_search_document_trgm_idx').using(

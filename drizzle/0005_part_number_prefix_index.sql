@@ -1,0 +1,1 @@
+CREATE INDEX "parts_brand_part_number_prefix_idx" ON "parts" USING btree ("brand_id",(lower("part_number") COLLATE "C"));
