@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
 import { correctedQuery } from './part-search-correction.repository.js';
+import { rankedPage, type PartListRow, type RankedTier } from './part-search-ranking.repository.js';
 
 /**
  * Which parts a caller may see, as decided by the catalog service:
@@ -27,7 +28,12 @@ export function visibleStatuses(scope: CatalogScope): readonly PartStatus[] {
   return ['active'];
 }
 
-function filterCondition(filter: PartFilter): SQL {
+/**
+ * The filter's SQL condition. With `btree` false the brand condition is written so that no btree
+ * answers it (`(brand_id = x) is true`): ranked tiers then use their GIN index, as the planner
+ * prices the text operators as cheap and would otherwise walk a brand's btree evaluating them.
+ */
+function filterCondition(filter: PartFilter, btree = true): SQL {
   const { scope } = filter;
   const all = visibleStatuses(scope);
   const statuses = all.filter((s) => !filter.status || s === filter.status);
@@ -42,7 +48,11 @@ function filterCondition(filter: PartFilter): SQL {
         )})`;
   const conditions: Array<SQL | undefined> = [
     statusCondition,
-    scope.brandId ? eq(parts.brandId, scope.brandId) : undefined,
+    scope.brandId
+      ? btree
+        ? eq(parts.brandId, scope.brandId)
+        : sql`(${parts.brandId} = ${scope.brandId}) is true`
+      : undefined,
     scope.kind === 'public'
       ? sql`exists (select 1 from organizations o where o.id = ${parts.brandId} and o.type = 'brand' and o.status = 'active')`
       : undefined,
@@ -77,17 +87,16 @@ export const partSearchRepository = {
   },
 
   /**
-   * Ranked search, best first. Each step is answered by an index and runs only while the page is
-   * not full: (1) the exact part number and part-number prefixes (`LIKE 'x%'` on the brand's
-   * unique btree; an exact match sorts before its extensions); (2) full text
-   * (`websearch_to_tsquery`, GIN on `search_vector`, ranked by `ts_rank`); (3) typo correction:
-   * each query word that is not a term of the brand's dictionary (`part_search_terms`) is replaced
-   * by its nearest terms and full text runs again with them ("drvie belt" → (drive) & (belt));
-   * (4) only when nothing at all matched, trigram word similarity over every part's document
-   * (`<%`), the expensive last resort for parts whose terms are missing. Ranked steps rank at most
-   * `max(200, offset + limit)` candidates, so a common word among 100,000 parts never ranks them
-   * all; after step 1 the transaction allows bitmap scans only: the planner prices the similarity
-   * operators as cheap and would otherwise walk a btree evaluating them on every row of a brand.
+   * Ranked search, best first: (1) the exact part number and part-number prefixes (a range scan
+   * of `lower(part_number) COLLATE "C"`; an exact match sorts before its extensions); (2) full
+   * text (`websearch_to_tsquery`, GIN on `search_vector`, ranked by `ts_rank`) — both in ONE
+   * statement (`rankedPage`). Only when the page is not full and no part number matched: (3)
+   * typo correction — each query word that is not a term of the brand's dictionary
+   * (`part_search_terms`) is replaced by its nearest terms ("drvie belt" → (drive) & (belt)) —
+   * and (4) when nothing at all matched, trigram word similarity over every part's document
+   * (`<%`), the expensive last resort; one more statement after the dictionary lookups. Ranked
+   * steps rank at most `max(200, offset + limit)` candidates, so a common word among 100,000
+   * parts never ranks them all.
    */
   async search(
     db: Db,
@@ -95,56 +104,35 @@ export const partSearchRepository = {
     text: string,
     offset: number,
     limit: number,
-  ): Promise<PartRow[]> {
+  ): Promise<PartListRow[]> {
     const lowered = text.toLowerCase();
-    const scope = filterCondition(filter);
     const wanted = offset + limit;
-    const cap = Math.max(200, wanted);
-    return db.transaction(async (trx) => {
-      const byNumber = await trx.execute<{ id: string }>(sql`
-        select id from parts
-        where ${scope} and lower(part_number) like ${prefixPattern(lowered)} escape '\\'
-        order by lower(part_number), id limit ${wanted}`);
-      const ids = byNumber.rows.map((row) => row.id);
-      const seen = new Set(ids);
-      const ranked = async (match: SQL, score: SQL) => {
-        const found = await trx.execute<{ id: string }>(sql`
-          select id from (
-            select id, ${score} as score, lower(part_number) as number from parts
-            where ${scope} and ${match} limit ${cap}
-          ) candidates
-          order by score desc, number, id limit ${wanted}`);
-        for (const row of found.rows) {
-          if (seen.has(row.id)) continue;
-          seen.add(row.id);
-          ids.push(row.id);
-        }
-      };
-      const fullText = (query: SQL) =>
-        ranked(sql`search_vector @@ ${query}`, sql`ts_rank(search_vector, ${query})`);
-      if (ids.length < wanted) {
-        await trx.execute(
-          sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`,
-        );
-        await fullText(sql`websearch_to_tsquery('simple', ${text})`);
-      }
-      // A text that prefixes part numbers is a part number, not a misspelling.
-      if (ids.length < wanted && byNumber.rows.length === 0) {
-        const corrected = await correctedQuery(trx, filter.scope, text);
-        if (corrected) await fullText(corrected);
-      }
-      // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
-      // match above is a better answer than fuzzy padding.
-      if (ids.length === 0)
-        await ranked(
-          sql`${lowered} <% lower(search_document)`,
-          sql`word_similarity(${lowered}, lower(search_document))`,
-        );
-      const page = ids.slice(offset, wanted);
-      if (page.length === 0) return [];
-      const rows = await trx.select().from(parts).where(inArray(parts.id, page));
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      return page.flatMap((id) => byId.get(id) ?? []);
+    const fullText = (query: SQL): RankedTier => ({
+      match: sql`search_vector @@ ${query}`,
+      score: sql`ts_rank(search_vector, ${query})`,
     });
+    const input = {
+      scope: filterCondition(filter),
+      bitmapScope: filterCondition(filter, false),
+      prefix: prefixPattern(lowered),
+      offset,
+      limit,
+      cap: Math.max(200, wanted),
+    };
+    const tiers = [fullText(sql`websearch_to_tsquery('simple', ${text})`)];
+    const first = await rankedPage(db, { ...input, tiers });
+    // A text that prefixes part numbers is a part number, not a misspelling.
+    if (first.found >= wanted || first.numberHits > 0) return first.rows;
+    const corrected = await correctedQuery(db, filter.scope, text);
+    // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
+    // match above is a better answer than fuzzy padding.
+    if (!corrected && first.found > 0) return first.rows;
+    if (corrected) tiers.push(fullText(corrected));
+    tiers.push({
+      match: sql`${lowered} <% lower(search_document)`,
+      score: sql`word_similarity(${lowered}, lower(search_document))`,
+      onlyIfNothingBefore: true,
+    });
+    return (await rankedPage(db, { ...input, tiers })).rows;
   },
 };

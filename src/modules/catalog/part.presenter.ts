@@ -3,7 +3,7 @@ import { gstBasisPointsToPercent } from './part.rules.js';
 import type { PartImageView, PartRef, PartView } from './part.schemas.js';
 
 /** A stored part as the API shows it (GST in percent, times as ISO strings). */
-export function presentPart(row: PartRow): PartView {
+export function presentPart(row: Omit<PartRow, 'searchDocument' | 'searchVector'>): PartView {
   return {
     id: row.id,
     brandId: row.brandId,
