@@ -123,16 +123,20 @@ export const partSearchRepository = {
     const first = await rankedPage(db, { ...input, tiers });
     // A text that prefixes part numbers is a part number, not a misspelling.
     if (first.found >= wanted || first.numberHits > 0) return first.rows;
-    const corrected = await correctedQuery(db, filter.scope, text);
-    // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
-    // match above is a better answer than fuzzy padding.
-    if (!corrected && first.found > 0) return first.rows;
-    if (corrected) tiers.push(fullText(corrected));
-    tiers.push({
-      match: sql`${lowered} <% lower(search_document)`,
-      score: sql`word_similarity(${lowered}, lower(search_document))`,
-      onlyIfNothingBefore: true,
+    // One pooled connection for the rest (a search waits for the pool once, not per statement), in
+    // a transaction: the dictionary lookup's similarity threshold is transaction-local.
+    return db.transaction(async (trx) => {
+      const corrected = await correctedQuery(trx, filter.scope, text);
+      // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
+      // match above is a better answer than fuzzy padding.
+      if (!corrected && first.found > 0) return first.rows;
+      if (corrected) tiers.push(fullText(corrected));
+      tiers.push({
+        match: sql`${lowered} <% lower(search_document)`,
+        score: sql`word_similarity(${lowered}, lower(search_document))`,
+        onlyIfNothingBefore: true,
+      });
+      return (await rankedPage(trx, { ...input, tiers })).rows;
     });
-    return (await rankedPage(db, { ...input, tiers })).rows;
   },
 };
