@@ -25,6 +25,8 @@ export interface RankingInput {
   limit: number;
   /** Ranked tiers rank at most this many candidates each. */
   cap: number;
+  /** Dictionary lookup answered in the same statement: which of `words` are terms of `brands`. */
+  terms?: { brands: SQL; words: readonly string[] };
 }
 
 export interface RankedPage {
@@ -33,6 +35,8 @@ export interface RankedPage {
   numberHits: number;
   /** How many distinct parts all tiers found (at most offset + limit per tier). */
   found: number;
+  /** Which of `terms.words` are terms (empty without `terms`). */
+  knownTerms: Set<string>;
 }
 
 const listColumns = sql.raw(
@@ -64,6 +68,7 @@ type RawRow = {
   updated_at: Date;
   number_hits: number;
   found: number;
+  known_terms: string[] | null;
 };
 
 function toRow(raw: RawRow & { id: string }): PartListRow {
@@ -119,6 +124,11 @@ export async function rankedPage(
       sql` union all select id, ${sql.raw(String(index + 2))} as tier,
         row_number() over (order by score desc, number, id) as pos from ${sql.raw(name)}`,
   );
+  const terms =
+    input.terms && input.terms.words.length > 0
+      ? sql`(select array_agg(distinct term) from part_search_terms
+          where ${input.terms.brands} and term = any(${sql.param(input.terms.words)}::text[]))`
+      : sql`null::text[]`;
   const result = await db.execute<RawRow>(sql`
     with num as (
       select id, lower(part_number) collate "C" as number from parts
@@ -132,7 +142,8 @@ export async function rankedPage(
     best as (select distinct on (id) id, tier, pos from ranked order by id, tier, pos),
     page as (select id, tier, pos from best order by tier, pos limit ${input.limit} offset ${input.offset})
     select ${listColumns},
-      (select count(*) from num)::int as number_hits, (select count(*) from best)::int as found
+      (select count(*) from num)::int as number_hits, (select count(*) from best)::int as found,
+      ${terms} as known_terms
     from (select 1) as one left join (page join parts p on p.id = page.id) on true
     order by page.tier, page.pos`);
   const first = result.rows[0];
@@ -142,5 +153,6 @@ export async function rankedPage(
     ),
     numberHits: first?.number_hits ?? 0,
     found: first?.found ?? 0,
+    knownTerms: new Set(first?.known_terms ?? []),
   };
 }

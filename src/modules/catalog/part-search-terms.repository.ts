@@ -67,7 +67,9 @@ export const partSearchTermsRepository = {
   /**
    * For each of `words` (all letters), up to `limit` all-letter terms nearest to it by trigram
    * similarity (at least 0.4), from the partial trigram GIN index on such terms; one statement
-   * per word (a query has a few).
+   * for all words. `%` (the index operator, default threshold 0.3) selects the candidates and
+   * `similarity() >= 0.4` keeps those a `%` at 0.4 would, so no transaction-local setting (and no
+   * transaction) is needed.
    */
   async similar(
     db: Pick<Db, 'execute'>,
@@ -75,25 +77,22 @@ export const partSearchTermsRepository = {
     words: readonly string[],
     limit = 3,
   ): Promise<Map<string, string[]>> {
-    const found = new Map<string, string[]>();
+    const found = new Map<string, string[]>(words.map((word) => [word, []]));
     if (words.length === 0) return found;
-    await db.execute(
-      sql`select set_config('pg_trgm.similarity_threshold', ${String(correctionThreshold)}, true)`,
-    );
-    for (const word of words) {
-      const { rows } = await db.execute<{ term: string }>(sql`
+    const { rows } = await db.execute<{ word: string; term: string }>(sql`
+      select w.word, c.term from unnest(${sql.param(words)}::text[]) with ordinality as w(word, n)
+      cross join lateral (
         select term from (
-          select distinct term, similarity(term, ${word}) as score
+          select distinct term, similarity(term, w.word) as score
           from part_search_terms
-          where ${brands} and term ~ '^[a-z]+$' and term % ${word}
+          where ${brands} and term ~ '^[a-z]+$' and term % w.word
+            and similarity(term, w.word) >= ${correctionThreshold}
         ) candidates
         order by score desc, term
-        limit ${limit}`);
-      found.set(
-        word,
-        rows.map((row) => row.term),
-      );
-    }
+        limit ${limit}
+      ) c
+      order by w.n`);
+    for (const row of rows) found.get(row.word)?.push(row.term);
     return found;
   },
 };

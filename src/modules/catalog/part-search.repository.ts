@@ -2,7 +2,12 @@ import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
-import { correctedQuery } from './part-search-correction.repository.js';
+import {
+  allWordsKnown,
+  correctedQuery,
+  lookupWords,
+  termBrands,
+} from './part-search-correction.repository.js';
 import { rankedPage, type PartListRow, type RankedTier } from './part-search-ranking.repository.js';
 
 /**
@@ -90,12 +95,13 @@ export const partSearchRepository = {
    * Ranked search, best first: (1) the exact part number and part-number prefixes (a range scan
    * of `lower(part_number) COLLATE "C"`; an exact match sorts before its extensions); (2) full
    * text (`websearch_to_tsquery`, GIN on `search_vector`, ranked by `ts_rank`) — both in ONE
-   * statement (`rankedPage`). Only when the page is not full and no part number matched: (3)
-   * typo correction — each query word that is not a term of the brand's dictionary
+   * statement (`rankedPage`, no transaction), which also looks the query's words up in the
+   * dictionary. Only when the page is not full, no part number matched and a word is not a term:
+   * (3) typo correction — each query word that is not a term of the brand's dictionary
    * (`part_search_terms`) is replaced by its nearest terms ("drvie belt" → (drive) & (belt)) —
    * and (4) when nothing at all matched, trigram word similarity over every part's document
-   * (`<%`), the expensive last resort; one more statement after the dictionary lookups. Ranked
-   * steps rank at most `max(200, offset + limit)` candidates, so a common word among 100,000
+   * (`<%`), the expensive last resort: one trigram lookup of the unknown words and one more
+   * statement with these tiers. Ranked steps rank at most `max(200, offset + limit)` candidates, so a common word among 100,000
    * parts never ranks them all.
    */
   async search(
@@ -120,23 +126,22 @@ export const partSearchRepository = {
       cap: Math.max(200, wanted),
     };
     const tiers = [fullText(sql`websearch_to_tsquery('simple', ${text})`)];
-    const first = await rankedPage(db, { ...input, tiers });
+    const terms = { brands: termBrands(filter.scope), words: lookupWords(text) };
+    const first = await rankedPage(db, { ...input, tiers, terms });
     // A text that prefixes part numbers is a part number, not a misspelling.
     if (first.found >= wanted || first.numberHits > 0) return first.rows;
-    // One pooled connection for the rest (a search waits for the pool once, not per statement), in
-    // a transaction: the dictionary lookup's similarity threshold is transaction-local.
-    return db.transaction(async (trx) => {
-      const corrected = await correctedQuery(trx, filter.scope, text);
-      // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
-      // match above is a better answer than fuzzy padding.
-      if (!corrected && first.found > 0) return first.rows;
-      if (corrected) tiers.push(fullText(corrected));
-      tiers.push({
-        match: sql`${lowered} <% lower(search_document)`,
-        score: sql`word_similarity(${lowered}, lower(search_document))`,
-        onlyIfNothingBefore: true,
-      });
-      return (await rankedPage(trx, { ...input, tiers })).rows;
+    // Every word a term: correction would change nothing, and the page has what full text found.
+    if (first.found > 0 && allWordsKnown(text, first.knownTerms)) return first.rows;
+    const corrected = await correctedQuery(db, filter.scope, text, first.knownTerms);
+    // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
+    // match above is a better answer than fuzzy padding.
+    if (!corrected && first.found > 0) return first.rows;
+    if (corrected) tiers.push(fullText(corrected));
+    tiers.push({
+      match: sql`${lowered} <% lower(search_document)`,
+      score: sql`word_similarity(${lowered}, lower(search_document))`,
+      onlyIfNothingBefore: true,
     });
+    return (await rankedPage(db, { ...input, tiers })).rows;
   },
 };
