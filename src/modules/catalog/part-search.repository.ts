@@ -1,4 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
@@ -71,6 +73,48 @@ function prefixPattern(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** `partSearchRepository.search` on one connection (see there). */
+async function searchOn(
+  db: Pick<Db, 'execute'>,
+  filter: PartFilter,
+  text: string,
+  offset: number,
+  limit: number,
+): Promise<PartListRow[]> {
+  const lowered = text.toLowerCase();
+  const wanted = offset + limit;
+  const fullText = (query: SQL): RankedTier => ({
+    match: sql`search_vector @@ ${query}`,
+    score: sql`ts_rank(search_vector, ${query})`,
+  });
+  const input = {
+    scope: filterCondition(filter),
+    bitmapScope: filterCondition(filter, false),
+    prefix: prefixPattern(lowered),
+    offset,
+    limit,
+    cap: Math.max(200, wanted),
+  };
+  const tiers = [fullText(sql`websearch_to_tsquery('simple', ${text})`)];
+  const terms = { brands: termBrands(filter.scope), words: lookupWords(text) };
+  const first = await rankedPage(db, { ...input, tiers, terms });
+  // A text that prefixes part numbers is a part number, not a misspelling.
+  if (first.found >= wanted || first.numberHits > 0) return first.rows;
+  // Every word a term: correction would change nothing, and the page has what full text found.
+  if (first.found > 0 && allWordsKnown(text, first.knownTerms)) return first.rows;
+  const corrected = await correctedQuery(db, filter.scope, text, first.knownTerms);
+  // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
+  // match above is a better answer than fuzzy padding.
+  if (!corrected && first.found > 0) return first.rows;
+  if (corrected) tiers.push(fullText(corrected));
+  tiers.push({
+    match: sql`${lowered} <% lower(search_document)`,
+    score: sql`word_similarity(${lowered}, lower(search_document))`,
+    onlyIfNothingBefore: true,
+  });
+  return (await rankedPage(db, { ...input, tiers })).rows;
+}
+
 /** Catalog listing and ranked search; every query carries the caller's scope. */
 export const partSearchRepository = {
   /** Unranked listing by part number (case-insensitive); `after` is the last row of the previous page. */
@@ -111,37 +155,15 @@ export const partSearchRepository = {
     offset: number,
     limit: number,
   ): Promise<PartListRow[]> {
-    const lowered = text.toLowerCase();
-    const wanted = offset + limit;
-    const fullText = (query: SQL): RankedTier => ({
-      match: sql`search_vector @@ ${query}`,
-      score: sql`ts_rank(search_vector, ${query})`,
-    });
-    const input = {
-      scope: filterCondition(filter),
-      bitmapScope: filterCondition(filter, false),
-      prefix: prefixPattern(lowered),
-      offset,
-      limit,
-      cap: Math.max(200, wanted),
-    };
-    const tiers = [fullText(sql`websearch_to_tsquery('simple', ${text})`)];
-    const terms = { brands: termBrands(filter.scope), words: lookupWords(text) };
-    const first = await rankedPage(db, { ...input, tiers, terms });
-    // A text that prefixes part numbers is a part number, not a misspelling.
-    if (first.found >= wanted || first.numberHits > 0) return first.rows;
-    // Every word a term: correction would change nothing, and the page has what full text found.
-    if (first.found > 0 && allWordsKnown(text, first.knownTerms)) return first.rows;
-    const corrected = await correctedQuery(db, filter.scope, text, first.knownTerms);
-    // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
-    // match above is a better answer than fuzzy padding.
-    if (!corrected && first.found > 0) return first.rows;
-    if (corrected) tiers.push(fullText(corrected));
-    tiers.push({
-      match: sql`${lowered} <% lower(search_document)`,
-      score: sql`word_similarity(${lowered}, lower(search_document))`,
-      onlyIfNothingBefore: true,
-    });
-    return (await rankedPage(db, { ...input, tiers })).rows;
+    // One pooled connection for the whole search (no transaction): a search that needs its
+    // correction statements waits for the pool once, not once per statement.
+    const pool = (db as Db & { $client?: unknown }).$client;
+    if (!(pool instanceof pg.Pool)) return searchOn(db, filter, text, offset, limit);
+    const client = await pool.connect();
+    try {
+      return await searchOn(drizzle(client), filter, text, offset, limit);
+    } finally {
+      client.release();
+    }
   },
 };
