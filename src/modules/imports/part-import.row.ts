@@ -2,27 +2,9 @@ import type { PartStatus } from '../catalog/catalog.tables.js';
 import { gstBasisPointsToPercent, gstPercentToBasisPoints } from '../catalog/part.rules.js';
 import { newPartSchema, type NewPart } from '../catalog/part.schemas.js';
 import type { ImportRowError } from './import-job.tables.js';
+import { partCsvColumns } from './part-csv-columns.js';
 
-/**
- * The columns of a parts CSV, in the order the export writes them (so export → import round-trips).
- * Rows are validated by the parts API's own `newPartSchema`, so both ways in obey one set of rules.
- */
-export const partCsvColumns = [
-  'part_number',
-  'name',
-  'description',
-  'category',
-  'hsn_code',
-  'gst_rate_percent',
-  'unit_price_paise',
-  'mrp_paise',
-  'weight_grams',
-  'length_cm',
-  'width_cm',
-  'height_cm',
-  'compatible_models',
-  'status',
-] as const;
+export { partCsvColumns };
 export type PartCsvColumn = (typeof partCsvColumns)[number];
 
 /** A file without one of these columns is refused before any row is read. */

@@ -1,22 +1,8 @@
+import { partCsvColumns } from '../../../../src/modules/imports/part-csv-columns';
 import type { ImportKind } from './imports.queries';
 
-/** The columns the parts import reads (the export writes the same; models separated by `|`). */
-export const partColumns = [
-  'part_number',
-  'name',
-  'description',
-  'category',
-  'hsn_code',
-  'gst_rate_percent',
-  'unit_price_paise',
-  'mrp_paise',
-  'weight_grams',
-  'length_cm',
-  'width_cm',
-  'height_cm',
-  'compatible_models',
-  'status',
-];
+/** The columns the parts import reads — the server's own list (the export writes the same). */
+export const partColumns = partCsvColumns;
 
 /** The columns of a stock file: a location by name (or `location_id`), part, quantity. */
 export const stockColumns = [
