@@ -1,23 +1,14 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerTeamInvitationAdminRoutes } from '../modules/identity/team-invitation-admin.routes.js';
+import type { NetworkDeps } from '../modules/network/network.deps.js';
 import { registerNetworkListRoutes } from '../modules/network/network-lists.routes.js';
-import type { Container } from './container.js';
 
 /**
  * The lists and controls the web app manages the organization with: access requests, the brand
- * directory, partner and staff invitations (listing and revoking).
+ * directory, partner and staff invitations (listing and revoking). Takes the network module's
+ * dependencies as the route table built them, so both share one configuration.
  */
-export function registerManagementRoutes(app: FastifyZodApp, container: Container): void {
-  const { pool, db } = container.database;
-  registerNetworkListRoutes(app, {
-    pool,
-    db,
-    events: container.events,
-    invitations: {
-      emailMode: container.config.integrations.email,
-      appUrl: container.config.http.appUrl,
-      outbox: container.emailOutbox,
-    },
-  });
-  registerTeamInvitationAdminRoutes(app, { pool, db });
+export function registerManagementRoutes(app: FastifyZodApp, network: NetworkDeps): void {
+  registerNetworkListRoutes(app, network);
+  registerTeamInvitationAdminRoutes(app, { pool: network.pool, db: network.db });
 }

@@ -15,6 +15,7 @@ import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.r
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';
+import type { NetworkDeps } from '../modules/network/network.deps.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -47,27 +48,30 @@ export function registerRoutes(
   registerOrganizationRoutes(app, container.database);
   registerAuditRoutes(app, container.database.db);
   const { pool, db } = container.database;
+  // Links in e-mails without APP_URL and outside a request (see platform/http/public-links.ts).
+  const fallbackOrigin = `http://localhost:${container.config.http.port}`;
   registerTeamRoutes(app, {
     ...container.identity,
     outbox: container.emailOutbox,
     appUrl: container.config.http.appUrl,
-    fallbackOrigin: `http://localhost:${container.config.http.port}`,
+    fallbackOrigin,
   });
   registerPlatformOrganizationRoutes(app, { pool, db });
   registerLocationRoutes(app, { pool, db, events: container.events });
   registerInventoryRoutes(app, { pool, db, events: container.events });
   registerCatalogRoutes(app, { pool, db, events: container.events, storage: container.storage });
-  registerNetworkRoutes(app, {
+  const network: NetworkDeps = {
     pool,
     db,
     events: container.events,
     invitations: {
       emailMode: container.config.integrations.email,
       appUrl: container.config.http.appUrl,
-      fallbackOrigin: `http://localhost:${container.config.http.port}`,
+      fallbackOrigin,
       outbox: container.emailOutbox,
     },
-  });
+  };
+  registerNetworkRoutes(app, network);
   registerImportRoutes(app, { ...container.imports, jobs: container.jobs });
-  registerManagementRoutes(app, container);
+  registerManagementRoutes(app, network);
 }

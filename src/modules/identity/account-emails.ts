@@ -1,4 +1,5 @@
 import type { Tx } from '../../platform/db/transaction.js';
+import { linkBase } from '../../platform/http/public-links.js';
 import type { EmailOutbox } from '../notifications/email.job.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
 import { hashSecret, newSecret } from './secret-hash.js';
@@ -84,6 +85,6 @@ export class AccountEmails {
   }
 
   private base(origin: string | undefined): string {
-    return (this.appUrl ?? origin ?? this.fallbackOrigin).replace(/\/+$/, '');
+    return linkBase(this.appUrl, origin, this.fallbackOrigin);
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { requestOriginOf } from '../../platform/http/public-links.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
@@ -24,7 +25,7 @@ const verifyBody = z.object({ token: emailedToken }).strict();
 const context = (request: FastifyRequest): LinkContext => ({
   requestId: request.id,
   ip: request.ip,
-  origin: `${request.protocol}://${request.host}`,
+  origin: requestOriginOf(request),
 });
 
 function requireUser(request: FastifyRequest) {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { requestOriginOf } from '../../platform/http/public-links.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors/app-error.js';
 import { refreshTokenTtlDays } from './session.repository.js';
@@ -85,7 +86,7 @@ export function assertAllowedOrigin(request: FastifyRequest, policy: OriginPolic
   const origin = request.headers.origin;
   if (origin === undefined) return;
   const allowed = new Set<string>(policy.corsOrigins.map((o) => originOf(o) ?? o));
-  const own = originOf(`${request.protocol}://${request.host}`);
+  const own = originOf(requestOriginOf(request));
   if (own) allowed.add(own);
   const app = originOf(policy.appUrl);
   if (app) allowed.add(app);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkBase } from '../../platform/http/public-links.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -85,8 +86,8 @@ export async function inviteMember(
       tokenHash: hashSecret(token),
       ttlDays: invitationTtlDays,
     });
-    const base = deps.appUrl ?? requestOrigin ?? deps.fallbackOrigin;
-    const link = `${base.replace(/\/+$/, '')}/accept-invitation?token=${token}`;
+    const base = linkBase(deps.appUrl, requestOrigin, deps.fallbackOrigin);
+    const link = `${base}/accept-invitation?token=${token}`;
     await deps.outbox.enqueue(tx, {
       to: input.email,
       subject: 'You are invited to join a team on SpareFlow',

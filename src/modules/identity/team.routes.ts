@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestOriginOf } from '../../platform/http/public-links.js';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
@@ -117,7 +118,7 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
         actorOf(request),
         request.body,
         auditContextOf(requireCaller(request), request),
-        `${request.protocol}://${request.host}`,
+        requestOriginOf(request),
       );
       return reply.status(201).send(invitation);
     },

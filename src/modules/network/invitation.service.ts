@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { linkBase } from '../../platform/http/public-links.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { OrganizationType } from '../identity/identity.tables.js';
@@ -62,10 +63,7 @@ export async function createInvitation(
   const expiresAt = new Date(Date.now() + invitationLifetimeMs);
   const acceptUrl = new URL(
     '/network/invitations/accept',
-    deps.invitations.appUrl ??
-      requestOrigin ??
-      deps.invitations.fallbackOrigin ??
-      'http://localhost:3000',
+    linkBase(deps.invitations.appUrl, requestOrigin, deps.invitations.fallbackOrigin),
   );
   acceptUrl.searchParams.set('token', token);
   const created = await inTransaction(deps.pool, async (tx) => {

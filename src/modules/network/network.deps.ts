@@ -15,11 +15,8 @@ export interface NetworkDeps {
   invitations: {
     emailMode: 'live' | 'sandbox';
     appUrl: string | undefined;
-    /**
-     * The links' origin without `APP_URL`: `http://localhost:PORT`, as for staff invitations.
-     * Optional only so call sites can adopt it one by one; the route table passes it.
-     */
-    fallbackOrigin?: string;
+    /** The links' origin without `APP_URL` or a request: `http://localhost:PORT`. */
+    fallbackOrigin: string;
     outbox: EmailOutbox;
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { requestOriginOf } from '../../platform/http/public-links.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Caller } from '../../platform/http/caller.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
@@ -119,7 +120,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
         caller.organizationId,
         request.body,
         auditContextOf(caller, request),
-        `${request.protocol}://${request.host}`,
+        requestOriginOf(request),
       );
       return reply.status(201).send(created);
     },
