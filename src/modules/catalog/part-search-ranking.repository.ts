@@ -9,8 +9,6 @@ export type PartListRow = Omit<PartRow, 'searchDocument' | 'searchVector'>;
 export interface RankedTier {
   match: SQL;
   score: SQL;
-  /** Runs only when every earlier tier found nothing (the fuzzy last resort). */
-  onlyIfNothingBefore?: boolean;
 }
 
 export interface RankingInput {
@@ -18,8 +16,11 @@ export interface RankingInput {
   scope: SQL;
   /** The same scope in a form no btree answers (ranked tiers must use their GIN index). */
   bitmapScope: SQL;
-  /** `LIKE` pattern of the part-number prefix tier (lower-cased, metacharacters escaped). */
-  prefix: string;
+  /**
+   * `LIKE` pattern of the part-number prefix tier (lower-cased, metacharacters escaped); without
+   * it the statement has no part-number tier.
+   */
+  prefix: string | undefined;
   tiers: readonly RankedTier[];
   offset: number;
   limit: number;
@@ -97,7 +98,8 @@ function toRow(raw: RawRow & { id: string }): PartListRow {
 
 /**
  * One page of a ranked search in ONE statement (no transaction, one round trip): the part-number
- * prefix tier (a range scan of `parts_brand_part_number_prefix_idx`) and each ranked tier as CTEs,
+ * prefix tier when `prefix` is given (a range scan of `parts_brand_part_number_prefix_idx`) and
+ * each ranked tier as CTEs,
  * `UNION ALL` with the tier's rank, each part kept at its best place, ordered, paged, and joined
  * to the listed columns of the page only. Always one row back (columns null when the page is
  * empty) so the caller learns the tier counts that decide whether typo correction runs.
@@ -108,41 +110,38 @@ export async function rankedPage(
 ): Promise<RankedPage> {
   const wanted = input.offset + input.limit;
   const tierNames = input.tiers.map((_, index) => `t${index + 2}`);
-  const tierCtes = input.tiers.map((tier, index) => {
-    const earlier = ['num', ...tierNames.slice(0, index)];
-    const guard = tier.onlyIfNothingBefore
-      ? sql.raw(earlier.map((name) => ` and not exists (select 1 from ${name})`).join(''))
-      : sql``;
-    return sql`, ${sql.raw(tierNames[index] as string)} as (
+  const ctes: SQL[] = [];
+  const ranks: SQL[] = [];
+  if (input.prefix !== undefined) {
+    ctes.push(sql`num as (
+      select id, lower(part_number) collate "C" as number from parts
+      where ${input.scope} and lower(part_number) collate "C" like ${input.prefix} escape '\\'
+      order by lower(part_number) collate "C", id limit ${wanted})`);
+    ranks.push(sql`select id, 1 as tier, row_number() over (order by number, id) as pos from num`);
+  }
+  input.tiers.forEach((tier, index) => {
+    const name = sql.raw(tierNames[index] as string);
+    ctes.push(sql`${name} as (
       select id, score, number from (
         select id, ${tier.score} as score, lower(part_number) as number from parts
-        where ${input.bitmapScope} and ${tier.match}${guard} limit ${input.cap}
-      ) candidates order by score desc, number, id limit ${wanted})`;
+        where ${input.bitmapScope} and ${tier.match} limit ${input.cap}
+      ) candidates order by score desc, number, id limit ${wanted})`);
+    ranks.push(sql`select id, ${sql.raw(String(index + 2))} as tier,
+      row_number() over (order by score desc, number, id) as pos from ${name}`);
   });
-  const tierRanks = tierNames.map(
-    (name, index) =>
-      sql` union all select id, ${sql.raw(String(index + 2))} as tier,
-        row_number() over (order by score desc, number, id) as pos from ${sql.raw(name)}`,
-  );
   const terms =
     input.terms && input.terms.words.length > 0
       ? sql`(select array_agg(distinct term) from part_search_terms
           where ${input.terms.brands} and term = any(${sql.param(input.terms.words)}::text[]))`
       : sql`null::text[]`;
+  const numberHits = input.prefix === undefined ? sql`0` : sql`(select count(*) from num)::int`;
   const result = await db.execute<RawRow>(sql`
-    with num as (
-      select id, lower(part_number) collate "C" as number from parts
-      where ${input.scope} and lower(part_number) collate "C" like ${input.prefix} escape '\\'
-      order by lower(part_number) collate "C", id limit ${wanted}
-    )${sql.join(tierCtes, sql``)},
-    ranked as (
-      select id, 1 as tier, row_number() over (order by number, id) as pos from num
-      ${sql.join(tierRanks, sql``)}
-    ),
+    with ${sql.join(ctes, sql`, `)},
+    ranked as (${sql.join(ranks, sql` union all `)}),
     best as (select distinct on (id) id, tier, pos from ranked order by id, tier, pos),
     page as (select id, tier, pos from best order by tier, pos limit ${input.limit} offset ${input.offset})
     select ${listColumns},
-      (select count(*) from num)::int as number_hits, (select count(*) from best)::int as found,
+      ${numberHits} as number_hits, (select count(*) from best)::int as found,
       ${terms} as known_terms
     from (select 1) as one left join (page join parts p on p.id = page.id) on true
     order by page.tier, page.pos`);

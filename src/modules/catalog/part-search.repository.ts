@@ -103,16 +103,28 @@ async function searchOn(
   // Every word a term: correction would change nothing, and the page has what full text found.
   if (first.found > 0 && allWordsKnown(text, first.knownTerms)) return first.rows;
   const corrected = await correctedQuery(db, filter.scope, text, first.knownTerms);
-  // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
-  // match above is a better answer than fuzzy padding.
-  if (!corrected && first.found > 0) return first.rows;
-  if (corrected) tiers.push(fullText(corrected));
-  tiers.push({
+  // No part number matched, so the second statement leaves that tier out, and the first
+  // full-text tier too when it found nothing: each tier costs planning time even when empty.
+  const found = first.found > 0 ? tiers : [];
+  if (corrected) {
+    const page = await rankedPage(db, {
+      ...input,
+      prefix: undefined,
+      tiers: [...found, fullText(corrected)],
+    });
+    if (page.found > 0) return page.rows;
+  } else if (first.found > 0) {
+    // Fuzzy matching of whole documents is the last resort: the most expensive step, and any
+    // match above is a better answer than fuzzy padding.
+    return first.rows;
+  }
+  // Nothing matched: whole-document trigram similarity, alone in its own statement (its
+  // selectivity estimate alone costs more planning than a whole ordinary search).
+  const fuzzy: RankedTier = {
     match: sql`${lowered} <% lower(search_document)`,
     score: sql`word_similarity(${lowered}, lower(search_document))`,
-    onlyIfNothingBefore: true,
-  });
-  return (await rankedPage(db, { ...input, tiers })).rows;
+  };
+  return (await rankedPage(db, { ...input, prefix: undefined, tiers: [fuzzy] })).rows;
 }
 
 /** Catalog listing and ranked search; every query carries the caller's scope. */
@@ -142,11 +154,12 @@ export const partSearchRepository = {
    * statement (`rankedPage`, no transaction), which also looks the query's words up in the
    * dictionary. Only when the page is not full, no part number matched and a word is not a term:
    * (3) typo correction — each query word that is not a term of the brand's dictionary
-   * (`part_search_terms`) is replaced by its nearest terms ("drvie belt" → (drive) & (belt)) —
-   * and (4) when nothing at all matched, trigram word similarity over every part's document
-   * (`<%`), the expensive last resort: one trigram lookup of the unknown words and one more
-   * statement with these tiers. Ranked steps rank at most `max(200, offset + limit)` candidates, so a common word among 100,000
-   * parts never ranks them all.
+   * (`part_search_terms`) is replaced by its nearest terms ("drvie belt" → (drive) & (belt)):
+   * one trigram lookup of the unknown words and one more statement with the corrected full
+   * text; (4) only when nothing at all matched, trigram word similarity over every part's
+   * document (`<%`), the expensive last resort, in a statement of its own. Ranked steps rank at
+   * most `max(200, offset + limit)` candidates, so a common word among 100,000 parts never ranks
+   * them all.
    */
   async search(
     db: Db,
