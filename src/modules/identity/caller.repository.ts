@@ -22,14 +22,14 @@ export interface ApiKeyFacts {
   scope: 'read' | 'read_write';
 }
 
-/** The facts authentication needs about a caller, read fresh on every request. */
-export const callerRepository = {
-  async findMembership(
-    db: Db,
-    userId: string,
-    organizationId: string,
-  ): Promise<MembershipFacts | undefined> {
-    const [row] = await db
+/**
+ * The two reads every authenticated request makes, as named prepared statements (planned once per
+ * connection instead of on every request). Prepared per database handle: one for the pool, one
+ * per transaction that asks.
+ */
+function prepareCallerReads(db: Db) {
+  return {
+    membership: db
       .select({
         role: memberships.role,
         organizationType: organizations.type,
@@ -37,13 +37,15 @@ export const callerRepository = {
       })
       .from(memberships)
       .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-      .where(and(eq(memberships.userId, userId), eq(memberships.organizationId, organizationId)))
-      .limit(1);
-    return row;
-  },
-
-  async findActiveApiKey(db: Db, keyHash: string): Promise<ApiKeyFacts | undefined> {
-    const [row] = await db
+      .where(
+        and(
+          eq(memberships.userId, sql.placeholder('userId')),
+          eq(memberships.organizationId, sql.placeholder('organizationId')),
+        ),
+      )
+      .limit(1)
+      .prepare('caller_membership'),
+    apiKey: db
       .select({
         id: apiKeys.id,
         organizationId: apiKeys.organizationId,
@@ -53,8 +55,36 @@ export const callerRepository = {
       })
       .from(apiKeys)
       .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-      .limit(1);
+      .where(and(eq(apiKeys.keyHash, sql.placeholder('keyHash')), isNull(apiKeys.revokedAt)))
+      .limit(1)
+      .prepare('caller_api_key'),
+  };
+}
+
+const preparedReads = new WeakMap<Db, ReturnType<typeof prepareCallerReads>>();
+
+function callerReads(db: Db): ReturnType<typeof prepareCallerReads> {
+  let reads = preparedReads.get(db);
+  if (!reads) {
+    reads = prepareCallerReads(db);
+    preparedReads.set(db, reads);
+  }
+  return reads;
+}
+
+/** The facts authentication needs about a caller, read fresh on every request. */
+export const callerRepository = {
+  async findMembership(
+    db: Db,
+    userId: string,
+    organizationId: string,
+  ): Promise<MembershipFacts | undefined> {
+    const [row] = await callerReads(db).membership.execute({ userId, organizationId });
+    return row;
+  },
+
+  async findActiveApiKey(db: Db, keyHash: string): Promise<ApiKeyFacts | undefined> {
+    const [row] = await callerReads(db).apiKey.execute({ keyHash });
     return row;
   },
 
