@@ -10,6 +10,7 @@ import { partBulkRepository } from '../../src/modules/catalog/part-bulk.reposito
 import { partSearchRepository } from '../../src/modules/catalog/part-search.repository.js';
 import type { Db } from '../../src/platform/db/database.js';
 import { runMigrations } from '../../src/platform/db/migrations.js';
+import { createReadPool } from '../../src/platform/db/read-pool.js';
 import * as schema from '../../src/platform/db/schema.js';
 // @ts-expect-error plain ESM without types
 import { generateParts, searchQueries } from '../inventory/catalog-data.mjs';
@@ -29,6 +30,7 @@ await admin.query(`create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
 const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+const reads = createReadPool({ connectionString: url.toString(), max: 4 });
 try {
   await runMigrations(pool);
   const db = drizzle(pool, { schema }) as unknown as Db;
@@ -73,10 +75,12 @@ try {
     status: undefined,
     category: undefined,
   };
-  const implementations = { before: oldSearchRepository, after: partSearchRepository };
-  const time = async (which: keyof typeof implementations, q: string) => {
+  const time = async (which: 'before' | 'after', q: string) => {
     const begin = performance.now();
-    const found = await implementations[which].search(db, filter, q, 0, 26);
+    const found =
+      which === 'before'
+        ? await oldSearchRepository.search(db, filter, q, 0, 26)
+        : await partSearchRepository.search(reads, filter, q, 0, 26);
     return { ms: performance.now() - begin, found };
   };
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
@@ -135,6 +139,7 @@ try {
     );
   }
 } finally {
+  await reads.close();
   await pool.end();
   await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();

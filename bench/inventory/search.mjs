@@ -5,16 +5,18 @@
 // Load: wrk (one thread, `--connections`), each request a query drawn from a fixed mix (exact part
 // numbers, prefixes, words, typos, model numbers). Alongside, in alternating rounds, the same
 // searches without HTTP: the built catalog repository's search (dist/, so always the statements the
-// route runs, one transaction each) on drizzle over pg, as many clients sharing a pool as large as
-// the app's — so the share of HTTP, auth and serialisation is visible. Then EXPLAIN ANALYZE of
-// every statement one search of each kind runs (full plans with --explain).
+// route runs) on a read pool (dist/platform/db/read-pool.js) as large as the app's, shared by as
+// many clients — so the share of HTTP, auth and serialisation is visible. Then EXPLAIN ANALYZE of
+// every statement one search of each kind runs, with the generic plan the read pool runs (full
+// plans with --explain).
 // Usage: node bench/inventory/search.mjs [--parts 100000] [--seconds 20] [--rounds 3] [--connections 32]
-//   [--pool-size 10] [--explain]
+//   [--pool-size 10] [--read-pool-size 6] [--explain]
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { drizzle } from 'drizzle-orm/node-postgres';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
+import { prepareValue } from 'pg/lib/utils.js';
 import { registerOwner } from '../lib/api.mjs';
 import { middle as median, parseArgs, percentile } from '../lib/args.mjs';
 import { copyRows, createBenchDatabase } from '../lib/database.mjs';
@@ -27,25 +29,29 @@ const partCount = Number(args.parts ?? 100_000);
 const seconds = Number(args.seconds ?? 20);
 const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 32);
-// The app's pool (DATABASE_POOL_MAX, default 10) and the anchor's: the same size, so both run the
-// same number of searches inside PostgreSQL at once while the other clients queue for a connection.
+// The app's pools: DATABASE_POOL_MAX (default 10; authentication reads) and DATABASE_READ_POOL_MAX
+// (default 6; search), which the anchor's read pool matches, so both run the same number of
+// searches inside PostgreSQL at once while the other clients queue for a connection.
 const poolSize = Number(args['pool-size'] ?? 10);
+const readPoolSize = Number(args['read-pool-size'] ?? 6);
 const goalP95Ms = 50;
 if (!hasWrk()) throw new Error('bench/inventory/search needs wrk (apt-get install -y wrk)');
 
 const dist = (file) => import(pathToFileURL(path.join(root, 'dist', file)).href);
 const { partSearchDocument, searchTermsOf } = await dist('modules/catalog/part-search-document.js');
 const { partSearchRepository } = await dist('modules/catalog/part-search.repository.js');
+const { createReadPool } = await dist('platform/db/read-pool.js');
 
 console.log(
   `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model}), wrk, ` +
     `${partCount} parts, ${seconds}s x ${rounds} rounds, ${connections} concurrent clients, ` +
-    `${poolSize} database connections (app and anchor)`,
+    `pools of ${poolSize} + ${readPoolSize} (read) connections, anchor ${readPoolSize}`,
 );
 const database = await createBenchDatabase('search');
 const server = await startSpareflow({
   DATABASE_URL: database.url,
   DATABASE_POOL_MAX: String(poolSize),
+  DATABASE_READ_POOL_MAX: String(readPoolSize),
 });
 try {
   const brand = await registerOwner(server.url, 'brand', 'Kelvinator Bench');
@@ -108,18 +114,18 @@ try {
           [...terms].map((term) => [brand.organizationId, term]),
         )
       : 0;
-  const sqlPool = new pg.Pool({ connectionString: database.url, max: poolSize });
+  const sqlPool = new pg.Pool({ connectionString: database.url, max: 2 });
   // The anchor: the catalog repository's own search (dist/, so it is always the SQL the route
-  // runs), on drizzle over pg — no HTTP, authentication, validation or serialisation.
-  const db = drizzle(sqlPool);
+  // runs), on a read pool like the app's — no HTTP, authentication, validation or serialisation.
+  const reads = createReadPool({ connectionString: database.url, max: readPoolSize });
   const brandFilter = {
     scope: { kind: 'brand', brandId: brand.organizationId },
     status: undefined,
     category: undefined,
   };
   // The route asks for one row more than the page (limit 25) to know whether another page exists.
-  const search = (database_, text) =>
-    partSearchRepository.search(database_, brandFilter, text, 0, 26);
+  const search = (readPool, text) =>
+    partSearchRepository.search(readPool, brandFilter, text, 0, 26);
   // VACUUM as autovacuum would soon after a bulk load: it also merges the GIN indexes' pending
   // lists, which every search would otherwise scan linearly.
   await sqlPool.query(
@@ -171,7 +177,7 @@ end
       for (let i = index; performance.now() < deadline; i += connections) {
         const begin = performance.now();
         // The built repository on a pool of the app's size: a connection per search, as in the app.
-        await search(db, queries[(i * 7919) % queries.length].q);
+        await search(reads, queries[(i * 7919) % queries.length].q);
         if (performance.now() <= deadline) latencies.push(performance.now() - begin);
       }
     }
@@ -208,46 +214,56 @@ end
   }
 
   // Where the time goes: EXPLAIN ANALYZE of every statement one search of each kind runs, as
-  // captured from the repository through drizzle's query logger.
+  // captured from the repository through a capturing reader, each prepared on a read-pool
+  // connection (so with the generic plan the app runs) and executed with its values.
   const plans = {};
   const captured = [];
-  const capturing = drizzle(sqlPool, {
-    logger: { logQuery: (query, params) => captured.push({ query, params }) },
-  });
+  const dialect = new PgDialect();
+  const capturing = {
+    read: (work) =>
+      reads.read((reader) =>
+        work({
+          rows: (statement) => {
+            const query = dialect.sqlToQuery(statement);
+            captured.push({ query: query.sql, params: query.params });
+            return reader.rows(statement);
+          },
+        }),
+      ),
+  };
   const label = (query) =>
-    /part_search_terms/.test(query)
+    /part_search_terms/.test(query) && !/from parts/.test(query)
       ? 'terms'
       : /<%/.test(query)
         ? 'trigram'
         : /search_vector @@/.test(query)
-          ? 'fullText'
-          : /like/i.test(query)
-            ? 'number'
-            : /"parts"\."id" in/.test(query)
-              ? 'page'
-              : 'other';
-  const explainClient = await sqlPool.connect();
+          ? 'page'
+          : 'other';
+  const explainClient = await reads.pool.connect();
   try {
     for (const [kind, q] of Object.entries(samples)) {
       captured.length = 0;
       await search(capturing, q);
       plans[kind] = {};
-      await explainClient.query('begin');
       for (const { query, params } of captured) {
-        if (/^\s*(begin|commit|rollback)/i.test(query)) continue;
-        if (/set_config/.test(query)) {
-          await explainClient.query(query, params);
-          continue;
-        }
-        const { rows } = await explainClient.query(`explain (analyze, buffers) ${query}`, params);
+        const values = params.map((value) =>
+          value === null ? 'null' : explainClient.escapeLiteral(String(prepareValue(value))),
+        );
+        await explainClient.query(`prepare bench_probe as ${query}`);
+        // Once first, so the plan is the cached generic one (as on an app connection).
+        await explainClient.query(`execute bench_probe(${values.join(', ')})`);
+        const { rows } = await explainClient.query(
+          `explain (analyze, buffers) execute bench_probe(${values.join(', ')})`,
+        );
+        await explainClient.query('deallocate bench_probe');
         const lines = rows.map((row) => row['QUERY PLAN']);
         const name = label(query);
+        const ms = (pattern) => Number(pattern.exec(lines.join('\n'))?.[1] ?? 0);
         plans[kind][name] =
-          (plans[kind][name] ?? 0) + Number(/Execution Time: ([\d.]+)/.exec(lines.at(-1))?.[1]);
+          (plans[kind][name] ?? 0) + ms(/Planning Time: ([\d.]+)/) + ms(/Execution Time: ([\d.]+)/);
         if ('explain' in args)
           console.log(`--- ${kind} ${JSON.stringify(q)} ${name}\n${query}\n${lines.join('\n')}`);
       }
-      await explainClient.query('rollback');
       console.log(
         `explain ${kind.padEnd(6)} ${JSON.stringify(q).padEnd(16)} ` +
           Object.entries(plans[kind])
@@ -258,6 +274,7 @@ end
   } finally {
     explainClient.release();
   }
+  await reads.close();
   await sqlPool.end();
 
   const pick = (list, key) => median(list.map((r) => r[key]));
@@ -266,6 +283,7 @@ end
     parts: partCount,
     connections,
     poolSize,
+    readPoolSize,
     seconds,
     rounds,
     httpSearchesPerSecond: Math.round(pick(results.http, 'perSecond')),

@@ -128,7 +128,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     );
     const accessTokens = new AccessTokenService(jwtSecret);
     const metrics = new Metrics();
-    metrics.observeDatabasePool(database.pool);
+    metrics.observeDatabasePools({ app: database.pool, read: database.reads.pool });
     metrics.observeJobQueue(jobs);
     stockDrift.register(metrics.registry);
 

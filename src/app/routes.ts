@@ -59,7 +59,13 @@ export function registerRoutes(
   registerPlatformOrganizationRoutes(app, { pool, db });
   registerLocationRoutes(app, { pool, db, events: container.events });
   registerInventoryRoutes(app, { pool, db, events: container.events });
-  registerCatalogRoutes(app, { pool, db, events: container.events, storage: container.storage });
+  registerCatalogRoutes(app, {
+    pool,
+    db,
+    reads: container.database.reads,
+    events: container.events,
+    storage: container.storage,
+  });
   const network: NetworkDeps = {
     pool,
     db,

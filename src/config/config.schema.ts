@@ -71,6 +71,8 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATABASE_POOL_MAX: integer(10, 1, 200),
+  /** The read pool (catalog search): a bulkhead of its own, read-only sessions, cached plans. */
+  DATABASE_READ_POOL_MAX: integer(6, 1, 200),
   SPAREFLOW_DATA_DIR: optionalString.default('./.spareflow'),
   /** Uploaded files (part images); unset → `<SPAREFLOW_DATA_DIR>/files`. */
   STORAGE_DIR: optionalString,

@@ -20,6 +20,8 @@ export interface AppConfig {
     /** External PostgreSQL; `undefined` means the embedded server in `dataDir`. */
     readonly url: string | undefined;
     readonly poolMax: number;
+    /** Connections of the read pool (hot read-only statements: catalog search). */
+    readonly readPoolMax: number;
   };
   /** Absolute path of the folder holding the embedded database and generated secrets. */
   readonly dataDir: string;
@@ -139,7 +141,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       trustProxy: raw.TRUST_PROXY,
       shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     },
-    database: { url: raw.DATABASE_URL, poolMax: raw.DATABASE_POOL_MAX },
+    database: {
+      url: raw.DATABASE_URL,
+      poolMax: raw.DATABASE_POOL_MAX,
+      readPoolMax: raw.DATABASE_READ_POOL_MAX,
+    },
     dataDir: path.resolve(raw.SPAREFLOW_DATA_DIR),
     storageDir: path.resolve(raw.STORAGE_DIR ?? path.join(raw.SPAREFLOW_DATA_DIR, 'files')),
     logLevel: raw.LOG_LEVEL,

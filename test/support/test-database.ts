@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import * as schema from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/database.js';
+import { createReadPool, type ReadPool } from '../../src/platform/db/read-pool.js';
 import { adminQuery, dropDatabase, withDatabase } from './test-database-server.js';
 
 export interface TestDatabase {
@@ -11,8 +12,28 @@ export interface TestDatabase {
   name: string;
   pool: pg.Pool;
   db: Db;
-  /** Closes the pool and drops the database. */
+  /** A read pool on the database, as the app has (catalog search). */
+  reads: ReadPool;
+  /** Closes the pools and drops the database. */
   drop(): Promise<void>;
+}
+
+/**
+ * Ends `pool` once every connection has closed: `pool.end()` resolves before they have, and
+ * dropping the database WITH (FORCE) would then terminate them mid-close, an unhandled pool
+ * 'error'.
+ */
+async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
 }
 
 /** A fresh, migrated database: a copy of the run's template. The caller drops it. */
@@ -22,22 +43,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await adminQuery(adminUrl, `create database "${name}" template "${templateName}"`);
   const url = withDatabase(adminUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const reads = createReadPool({ connectionString: url, max: 4 });
   const drop = async () => {
-    // `pool.end()` resolves before its connections have closed; dropping WITH (FORCE) then
-    // terminates them mid-close, an unhandled pool 'error'. Wait until each one is gone.
-    let open = pool.totalCount;
-    const closed = new Promise<void>((resolve) => {
-      if (open === 0) resolve();
-      pool.on('remove', () => {
-        open -= 1;
-        if (open <= 0) resolve();
-      });
-    });
-    await pool.end();
-    await closed;
+    await Promise.all([endPool(pool), endPool(reads.pool)]);
     await dropDatabase(adminUrl, name);
   };
-  return { url, name, pool, db: drizzle(pool, { schema }) as unknown as Db, drop };
+  return { url, name, pool, db: drizzle(pool, { schema }) as unknown as Db, reads, drop };
 }
 
 /**

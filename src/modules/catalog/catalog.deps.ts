@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
+import type { ReadPool } from '../../platform/db/read-pool.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import type { DomainEventMap } from '../../platform/jobs/domain-events.js';
@@ -12,6 +13,8 @@ import './catalog.events.js';
 export interface CatalogDeps {
   pool: pg.Pool;
   db: Db;
+  /** The read pool catalog search runs on. */
+  reads: ReadPool;
   events: EventBus;
   storage: StoragePort;
 }

@@ -89,7 +89,7 @@ export async function listParts(
   if (query.q) {
     const offset = Math.max(0, Math.min(Number(cursor.offset ?? 0) || 0, 10_000));
     const rows = await partSearchRepository.search(
-      deps.db,
+      deps.reads,
       filter,
       query.q,
       offset,

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import type { Reader } from '../../platform/db/read-pool.js';
 import type { CatalogScope } from './part-search.repository.js';
 import {
   correctedWords,
@@ -49,7 +49,7 @@ export function allWordsKnown(text: string, known: ReadonlySet<string>): boolean
  * anything.
  */
 export async function correctedQuery(
-  db: Pick<Db, 'execute'>,
+  reader: Reader,
   scope: CatalogScope,
   text: string,
   knownTerms?: ReadonlySet<string>,
@@ -58,11 +58,11 @@ export async function correctedQuery(
   const checked = checkedWords(text);
   const brands = termBrands(scope);
   const terms =
-    knownTerms ?? (await partSearchTermsRepository.known(db, brands, lookupWords(text)));
+    knownTerms ?? (await partSearchTermsRepository.known(reader, brands, lookupWords(text)));
   const unknown = checked.filter((word) => !terms.has(word));
   if (unknown.length === 0) return undefined;
   const pieces = unknown.flatMap(fuzzyPieces).filter((piece) => !terms.has(piece));
-  const similar = await partSearchTermsRepository.similar(db, brands, [...new Set(pieces)]);
+  const similar = await partSearchTermsRepository.similar(reader, brands, [...new Set(pieces)]);
   const alternatives = correctedWords(
     words,
     new Map(unknown.map((word) => [word, correctionsOf(word, terms, similar)])),

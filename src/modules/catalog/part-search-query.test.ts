@@ -3,6 +3,7 @@ import {
   correctedWords,
   correctionsOf,
   fuzzyPieces,
+  prefixRange,
   isCorrectable,
   queryWords,
   transpositions,
@@ -62,5 +63,26 @@ describe('correctionsOf', () => {
     expect(
       correctionsOf('drvie', new Set(['drive']), new Map([['drvie', ['dried', 'drive', 'x']]])),
     ).toEqual(['drive', 'dried', 'x']);
+  });
+});
+
+describe('prefixRange', () => {
+  it('ends the range at the prefix with its last character incremented', () => {
+    expect(prefixRange('wm-bel')).toEqual({ from: 'wm-bel', to: 'wm-bem' });
+    expect(prefixRange('kv-05')).toEqual({ from: 'kv-05', to: 'kv-06' });
+    expect(prefixRange('a-')).toEqual({ from: 'a-', to: 'a.' });
+  });
+
+  it('never ends at a surrogate and carries past the last code point', () => {
+    expect(prefixRange('x\uD7FF')).toEqual({ from: 'x\uD7FF', to: 'x\uE000' });
+    expect(prefixRange('ab\u{10FFFF}')).toEqual({ from: 'ab\u{10FFFF}', to: 'ac' });
+    expect(prefixRange('\u{10FFFF}')).toEqual({ from: '\u{10FFFF}', to: undefined });
+  });
+
+  it('contains exactly the strings starting with the prefix, in code point order', () => {
+    const { from, to } = prefixRange('kv-dw');
+    const inRange = (value: string) => value >= from && to !== undefined && value < to;
+    expect(['kv-dw', 'kv-dw-0001', 'kv-dwz'].every(inRange)).toBe(true);
+    expect(['kv-d', 'kv-dv-9', 'kv-dx', 'kv-e'].some(inRange)).toBe(false);
   });
 });

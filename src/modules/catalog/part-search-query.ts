@@ -93,3 +93,30 @@ export function correctedWords(
   });
   return changed ? alternatives : undefined;
 }
+
+/** The values of a `COLLATE "C"` column that start with a prefix: `from` ≤ value < `to`. */
+export interface PrefixRange {
+  from: string;
+  /** `undefined` when nothing sorts after every extension of the prefix (no upper bound). */
+  to: string | undefined;
+}
+
+/** The code point after `codePoint`, skipping the surrogates (not characters in UTF-8 text). */
+function nextCodePoint(codePoint: number): number | undefined {
+  if (codePoint === 0xd7ff) return 0xe000;
+  return codePoint < 0x10ffff ? codePoint + 1 : undefined;
+}
+
+/**
+ * The range of strings starting with `prefix` in `COLLATE "C"` order (UTF-8 bytes, that is code
+ * point order): from the prefix itself to the prefix with its last character incremented. A
+ * last character that cannot be incremented is dropped and the one before it incremented.
+ */
+export function prefixRange(prefix: string): PrefixRange {
+  const codePoints = Array.from(prefix, (char) => char.codePointAt(0) as number);
+  while (codePoints.length > 0) {
+    const next = nextCodePoint(codePoints.pop() as number);
+    if (next !== undefined) return { from: prefix, to: String.fromCodePoint(...codePoints, next) };
+  }
+  return { from: prefix, to: undefined };
+}

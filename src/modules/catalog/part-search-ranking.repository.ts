@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.js';
+import type { Reader } from '../../platform/db/read-pool.js';
 import type { PartRow } from './part.repository.js';
+import type { PrefixRange } from './part-search-query.js';
 
 /** A part as search returns it: the listed columns only (no search document or vector). */
 export type PartListRow = Omit<PartRow, 'searchDocument' | 'searchVector'>;
@@ -17,10 +18,11 @@ export interface RankingInput {
   /** The same scope in a form no btree answers (ranked tiers must use their GIN index). */
   bitmapScope: SQL;
   /**
-   * `LIKE` pattern of the part-number prefix tier (lower-cased, metacharacters escaped); without
-   * it the statement has no part-number tier.
+   * The part-number prefix tier's range of `lower(part_number) COLLATE "C"` (`prefixRange()`:
+   * bounds, unlike a `LIKE` pattern, use the index in a generic plan); without it the statement
+   * has no part-number tier.
    */
-  prefix: string | undefined;
+  prefix: PrefixRange | undefined;
   tiers: readonly RankedTier[];
   offset: number;
   limit: number;
@@ -104,18 +106,17 @@ function toRow(raw: RawRow & { id: string }): PartListRow {
  * to the listed columns of the page only. Always one row back (columns null when the page is
  * empty) so the caller learns the tier counts that decide whether typo correction runs.
  */
-export async function rankedPage(
-  db: Pick<Db, 'execute'>,
-  input: RankingInput,
-): Promise<RankedPage> {
+export async function rankedPage(reader: Reader, input: RankingInput): Promise<RankedPage> {
   const wanted = input.offset + input.limit;
   const tierNames = input.tiers.map((_, index) => `t${index + 2}`);
   const ctes: SQL[] = [];
   const ranks: SQL[] = [];
   if (input.prefix !== undefined) {
+    const { from, to } = input.prefix;
+    const below = to === undefined ? sql`` : sql` and lower(part_number) collate "C" < ${to}`;
     ctes.push(sql`num as (
       select id, lower(part_number) collate "C" as number from parts
-      where ${input.scope} and lower(part_number) collate "C" like ${input.prefix} escape '\\'
+      where ${input.scope} and lower(part_number) collate "C" >= ${from}${below}
       order by lower(part_number) collate "C", id limit ${wanted})`);
     ranks.push(sql`select id, 1 as tier, row_number() over (order by number, id) as pos from num`);
   }
@@ -135,7 +136,7 @@ export async function rankedPage(
           where ${input.terms.brands} and term = any(${sql.param(input.terms.words)}::text[]))`
       : sql`null::text[]`;
   const numberHits = input.prefix === undefined ? sql`0` : sql`(select count(*) from num)::int`;
-  const result = await db.execute<RawRow>(sql`
+  const rows = await reader.rows<RawRow>(sql`
     with ${sql.join(ctes, sql`, `)},
     ranked as (${sql.join(ranks, sql` union all `)}),
     best as (select distinct on (id) id, tier, pos from ranked order by id, tier, pos),
@@ -145,11 +146,9 @@ export async function rankedPage(
       ${terms} as known_terms
     from (select 1) as one left join (page join parts p on p.id = page.id) on true
     order by page.tier, page.pos`);
-  const first = result.rows[0];
+  const first = rows[0];
   return {
-    rows: result.rows.flatMap((raw) =>
-      raw.id === null ? [] : [toRow(raw as RawRow & { id: string })],
-    ),
+    rows: rows.flatMap((raw) => (raw.id === null ? [] : [toRow(raw as RawRow & { id: string })])),
     numberHits: first?.number_hits ?? 0,
     found: first?.found ?? 0,
     knownTerms: new Set(first?.known_terms ?? []),

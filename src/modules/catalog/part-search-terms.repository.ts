@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type pg from 'pg';
-import type { Db } from '../../platform/db/database.js';
+import type { Reader } from '../../platform/db/read-pool.js';
 
 /** Something that can run SQL: the pool or an open transaction's client. */
 type Queryable = Pick<pg.PoolClient, 'query'>;
@@ -52,13 +52,9 @@ export const partSearchTermsRepository = {
   },
 
   /** Which of `words` are terms of the brands `brands` (a condition on `brand_id`) selects. */
-  async known(
-    db: Pick<Db, 'execute'>,
-    brands: SQL,
-    words: readonly string[],
-  ): Promise<Set<string>> {
+  async known(reader: Reader, brands: SQL, words: readonly string[]): Promise<Set<string>> {
     if (words.length === 0) return new Set();
-    const { rows } = await db.execute<{ term: string }>(sql`
+    const rows = await reader.rows<{ term: string }>(sql`
       select distinct term from part_search_terms
       where ${brands} and term = any(${sql.param(words)}::text[])`);
     return new Set(rows.map((row) => row.term));
@@ -72,14 +68,14 @@ export const partSearchTermsRepository = {
    * transaction) is needed.
    */
   async similar(
-    db: Pick<Db, 'execute'>,
+    reader: Reader,
     brands: SQL,
     words: readonly string[],
     limit = 3,
   ): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>(words.map((word) => [word, []]));
     if (words.length === 0) return found;
-    const { rows } = await db.execute<{ word: string; term: string }>(sql`
+    const rows = await reader.rows<{ word: string; term: string }>(sql`
       select w.word, c.term from unnest(${sql.param(words)}::text[]) with ordinality as w(word, n)
       cross join lateral (
         select term from (

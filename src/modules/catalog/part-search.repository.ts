@@ -1,7 +1,6 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import { drizzle } from 'drizzle-orm/node-postgres';
-import pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
+import type { ReadPool, Reader } from '../../platform/db/read-pool.js';
 import { parts, type PartStatus } from './catalog.tables.js';
 import type { PartRow } from './part.repository.js';
 import {
@@ -11,6 +10,7 @@ import {
   termBrands,
 } from './part-search-correction.repository.js';
 import { rankedPage, type PartListRow, type RankedTier } from './part-search-ranking.repository.js';
+import { prefixRange } from './part-search-query.js';
 
 /**
  * Which parts a caller may see, as decided by the catalog service:
@@ -68,14 +68,9 @@ function filterCondition(filter: PartFilter, btree = true): SQL {
   return and(...conditions) as SQL;
 }
 
-/** `LIKE` prefix pattern for the text with `%`, `_` and `\` taken literally. */
-function prefixPattern(text: string): string {
-  return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** `partSearchRepository.search` on one connection (see there). */
 async function searchOn(
-  db: Pick<Db, 'execute'>,
+  reader: Reader,
   filter: PartFilter,
   text: string,
   offset: number,
@@ -90,24 +85,24 @@ async function searchOn(
   const input = {
     scope: filterCondition(filter),
     bitmapScope: filterCondition(filter, false),
-    prefix: prefixPattern(lowered),
+    prefix: prefixRange(lowered),
     offset,
     limit,
     cap: Math.max(200, wanted),
   };
   const tiers = [fullText(sql`websearch_to_tsquery('simple', ${text})`)];
   const terms = { brands: termBrands(filter.scope), words: lookupWords(text) };
-  const first = await rankedPage(db, { ...input, tiers, terms });
+  const first = await rankedPage(reader, { ...input, tiers, terms });
   // A text that prefixes part numbers is a part number, not a misspelling.
   if (first.found >= wanted || first.numberHits > 0) return first.rows;
   // Every word a term: correction would change nothing, and the page has what full text found.
   if (first.found > 0 && allWordsKnown(text, first.knownTerms)) return first.rows;
-  const corrected = await correctedQuery(db, filter.scope, text, first.knownTerms);
+  const corrected = await correctedQuery(reader, filter.scope, text, first.knownTerms);
   // No part number matched, so the second statement leaves that tier out, and the first
   // full-text tier too when it found nothing: each tier costs planning time even when empty.
   const found = first.found > 0 ? tiers : [];
   if (corrected) {
-    const page = await rankedPage(db, {
+    const page = await rankedPage(reader, {
       ...input,
       prefix: undefined,
       tiers: [...found, fullText(corrected)],
@@ -124,7 +119,7 @@ async function searchOn(
     match: sql`${lowered} <% lower(search_document)`,
     score: sql`word_similarity(${lowered}, lower(search_document))`,
   };
-  return (await rankedPage(db, { ...input, prefix: undefined, tiers: [fuzzy] })).rows;
+  return (await rankedPage(reader, { ...input, prefix: undefined, tiers: [fuzzy] })).rows;
 }
 
 /** Catalog listing and ranked search; every query carries the caller's scope. */
@@ -162,21 +157,14 @@ export const partSearchRepository = {
    * them all.
    */
   async search(
-    db: Db,
+    reads: ReadPool,
     filter: PartFilter,
     text: string,
     offset: number,
     limit: number,
   ): Promise<PartListRow[]> {
-    // One pooled connection for the whole search (no transaction): a search that needs its
-    // correction statements waits for the pool once, not once per statement.
-    const pool = (db as Db & { $client?: unknown }).$client;
-    if (!(pool instanceof pg.Pool)) return searchOn(db, filter, text, offset, limit);
-    const client = await pool.connect();
-    try {
-      return await searchOn(drizzle(client), filter, text, offset, limit);
-    } finally {
-      client.release();
-    }
+    // One connection of the read pool for the whole search: a search that needs its correction
+    // statements waits for the pool once, not once per statement.
+    return reads.read((reader) => searchOn(reader, filter, text, offset, limit));
   },
 };

@@ -11,6 +11,7 @@ import {
 import { readOrCreateSecret } from '../data-dir/secrets-file.js';
 import type { Logger } from '../logging/logger.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
+import { createReadPool, type ReadPool } from './read-pool.js';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -18,6 +19,8 @@ export type Db = NodePgDatabase<typeof schema>;
 export interface Database {
   readonly pool: pg.Pool;
   readonly db: Db;
+  /** The read pool: read-only sessions with cached plans for hot reads (catalog search). */
+  readonly reads: ReadPool;
   /** Full connection string, password included: for the job queue's own pool, never for logs. */
   readonly connectionString: string;
   /** Where the data lives, without the password: shown by `doctor` and the start-up banner. */
@@ -127,17 +130,23 @@ function wrap(
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  const reads = createReadPool({
+    connectionString: url,
+    max: config.database.readPoolMax,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle read-pool connection lost'),
+  });
   let closed = false;
   return {
     pool,
     db: drizzle(pool, { schema }),
+    reads,
     connectionString: url,
     description,
     embedded,
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await Promise.all([pool.end(), reads.close()]);
       await onClose();
     },
   };

@@ -45,19 +45,26 @@ describe('Metrics', () => {
     expect(await second.registry.metrics()).not.toContain('route="/parts"');
   });
 
-  it('reads the database pool at scrape time', async () => {
+  it('reads the database pools at scrape time, one series per pool', async () => {
     const metrics = new Metrics();
-    const pool = { totalCount: 5, idleCount: 3, waitingCount: 1 };
+    const app = { totalCount: 5, idleCount: 3, waitingCount: 1 };
+    const read = { totalCount: 2, idleCount: 2, waitingCount: 0 };
     // Only the three counters are read; a real pg.Pool would need a server.
-    metrics.observeDatabasePool(pool as unknown as pg.Pool);
-    expect(await valuesOf(metrics, 'spareflow_db_pool_connections')).toEqual({ '{}': 5 });
-    expect(await valuesOf(metrics, 'spareflow_db_pool_idle')).toEqual({ '{}': 3 });
-    expect(await valuesOf(metrics, 'spareflow_db_pool_waiting')).toEqual({ '{}': 1 });
-    Object.assign(pool, { totalCount: 10, idleCount: 0, waitingCount: 7 });
+    metrics.observeDatabasePools({ app, read } as unknown as Record<string, pg.Pool>);
+    expect(await valuesOf(metrics, 'spareflow_db_pool_connections')).toEqual({
+      '{"pool":"app"}': 5,
+      '{"pool":"read"}': 2,
+    });
+    expect(await valuesOf(metrics, 'spareflow_db_pool_idle')).toEqual({
+      '{"pool":"app"}': 3,
+      '{"pool":"read"}': 2,
+    });
+    Object.assign(app, { totalCount: 10, idleCount: 0, waitingCount: 7 });
     const text = await metrics.registry.metrics();
-    expect(text).toMatch(/^spareflow_db_pool_connections 10$/m);
-    expect(text).toMatch(/^spareflow_db_pool_idle 0$/m);
-    expect(text).toMatch(/^spareflow_db_pool_waiting 7$/m);
+    expect(text).toMatch(/^spareflow_db_pool_connections\{pool="app"\} 10$/m);
+    expect(text).toMatch(/^spareflow_db_pool_idle\{pool="app"\} 0$/m);
+    expect(text).toMatch(/^spareflow_db_pool_waiting\{pool="app"\} 7$/m);
+    expect(text).toMatch(/^spareflow_db_pool_waiting\{pool="read"\} 0$/m);
   });
 
   it('reports per-queue job gauges from a single stats() call per scrape', async () => {

@@ -23,30 +23,24 @@ export class Metrics {
     return this.httpDuration.recorder(route);
   }
 
-  observeDatabasePool(pool: pg.Pool): void {
-    const gauge = (name: string, help: string, read: () => number) =>
+  /** Connection gauges of each named pool (`pool` label: `app`, `read`), read at scrape time. */
+  observeDatabasePools(pools: Readonly<Record<string, pg.Pool>>): void {
+    const gauge = (name: string, help: string, read: (pool: pg.Pool) => number) =>
       new client.Gauge({
         name,
         help,
+        labelNames: ['pool'],
         registers: [this.registry],
         collect() {
-          this.set(read());
+          for (const [label, pool] of Object.entries(pools)) this.set({ pool: label }, read(pool));
         },
       });
-    gauge(
-      'spareflow_db_pool_connections',
-      'Open connections in the application pool',
-      () => pool.totalCount,
-    );
-    gauge(
-      'spareflow_db_pool_idle',
-      'Idle connections in the application pool',
-      () => pool.idleCount,
-    );
+    gauge('spareflow_db_pool_connections', 'Open connections in the pool', (p) => p.totalCount);
+    gauge('spareflow_db_pool_idle', 'Idle connections in the pool', (p) => p.idleCount);
     gauge(
       'spareflow_db_pool_waiting',
-      'Queries waiting for a pooled connection',
-      () => pool.waitingCount,
+      'Queries waiting for a connection of the pool',
+      (p) => p.waitingCount,
     );
   }
 

@@ -21,7 +21,7 @@ const search = (
   scope: { kind: 'brand' | 'partner'; brandId: string } = { kind: 'brand', brandId },
 ) =>
   partSearchRepository
-    .search(database().db, { scope, status: undefined, category: undefined }, q, 0, 10)
+    .search(database().reads, { scope, status: undefined, category: undefined }, q, 0, 10)
     .then((rows) => rows.map((row) => row.partNumber));
 
 const termsOf = async (brand: string) =>
@@ -105,8 +105,8 @@ describe('search with the term dictionary', () => {
 
   it('offers the nearest terms of the brand only', async () => {
     const brands = sql`brand_id = ${brandId}`;
-    const similar = await database().db.transaction((trx) =>
-      partSearchTermsRepository.similar(trx, brands, ['comprssor', 'magnetrn']),
+    const similar = await database().reads.read((reader) =>
+      partSearchTermsRepository.similar(reader, brands, ['comprssor', 'magnetrn']),
     );
     expect(similar.get('comprssor')?.[0]).toBe('compressor');
     expect(similar.get('magnetrn')).toEqual([]);
