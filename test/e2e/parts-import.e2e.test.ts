@@ -121,6 +121,8 @@ describe('parts CSV import', () => {
       '?allOrNothing=true',
     );
     expect(job).toMatchObject({ status: 'failed', progress: { total: 2 } });
+    // The good row was written in the rolled-back transaction: nothing is counted as imported.
+    expect(job.summary).toEqual({ succeeded: 0, failed: 1, created: 0, updated: 0, unchanged: 0 });
     expect(job.errors).toEqual([expect.objectContaining({ row: 3, column: 'weight_grams' })]);
     expect(await catalog()).toHaveLength(0);
   });
@@ -140,7 +142,7 @@ describe('parts CSV import', () => {
       kind: 'parts',
       status: 'succeeded',
       progress: { processed: 6, total: 6 },
-      summary: { succeeded: 3, failed: 3 },
+      summary: { succeeded: 3, failed: 3, created: 3, updated: 0, unchanged: 0 },
     });
     expect(job.errors).toEqual([
       { row: 3, column: 'unit_price_paise', message: 'must be a whole number' },
@@ -209,6 +211,12 @@ describe('parts CSV import', () => {
     const reworded = await importParts(csv + '\n');
     expect(reworded.jobId).not.toBe(first.jobId);
     expect(reworded.job.status).toBe('succeeded');
+    expect(reworded.job.summary).toMatchObject({
+      succeeded: 3,
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+    });
     expect(await catalog()).toEqual(before);
     const count = await testApp().database.pool.query(
       `select count(*)::int as n from import_jobs where organization_id = $1`,
@@ -223,6 +231,7 @@ describe('parts CSV import', () => {
       csvOf([partLine(10), partLine(11, { name: 'Drain pump 11 (new)' }), partLine(12)]),
     );
     expect(job.status).toBe('succeeded');
+    expect(job.summary).toMatchObject({ created: 0, updated: 1, unchanged: 2 });
     const after = await catalog();
     const changed = after.filter(
       (part) => before.find((old) => old.part_number === part.part_number)?.xmin !== part.xmin,

@@ -111,7 +111,11 @@ describe('stock CSV import and exports', () => {
         'Pune warehouse,FR-3,1\n' +
         'Pune warehouse,FR-1,-2\n',
     );
-    expect(job).toMatchObject({ status: 'succeeded', progress: { processed: 6, total: 6 } });
+    expect(job).toMatchObject({
+      status: 'succeeded',
+      progress: { processed: 6, total: 6 },
+      summary: { succeeded: 2, failed: 4, created: 0, updated: 2, unchanged: 0 },
+    });
     expect(
       job.errors.map((error: { row: number; column: string }) => [error.row, error.column]),
     ).toEqual([
@@ -154,6 +158,7 @@ describe('stock CSV import and exports', () => {
       `location_id,part_number,quantity\n${locationId},FR-1,1\n${locationId},FR-2,-1000\n`,
     );
     expect(job.status).toBe('failed');
+    expect(job.summary).toMatchObject({ succeeded: 0, updated: 0, unchanged: 0 });
     expect(job.errors).toEqual([expect.objectContaining({ row: 3, column: 'quantity' })]);
     expect(await movementCount()).toBe(before);
   });
@@ -167,6 +172,7 @@ describe('stock CSV import and exports', () => {
     const before = await movementCount();
     const { job } = await runImport('/api/v1/inventory/import?mode=set', exported);
     expect(job).toMatchObject({ status: 'succeeded', errors: [] });
+    expect(job.summary).toMatchObject({ updated: 0, unchanged: job.progress.total });
     expect(await movementCount()).toBe(before);
 
     const ledger = await download('/api/v1/inventory/movements/export.csv');

@@ -4,6 +4,13 @@ import { importJobs, type ImportKind, type ImportRowError } from './import-job.t
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
+/** What written rows did (see the columns of `import_jobs`). */
+export interface ImportOutcomeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
 /** Reads and writes of `import_jobs`: one row per uploaded file and its progress. */
 export const importJobRepository = {
   async insert(
@@ -70,7 +77,17 @@ export const importJobRepository = {
       .set({
         status: 'running',
         startedAt: sql`now()`,
-        ...(keepProgress ? {} : { processed: 0, succeeded: 0, total: null, errors: [] }),
+        ...(keepProgress
+          ? {}
+          : {
+              processed: 0,
+              succeeded: 0,
+              created: 0,
+              updated: 0,
+              unchanged: 0,
+              total: null,
+              errors: [],
+            }),
         finishedAt: null,
       })
       .where(eq(importJobs.id, id));
@@ -80,12 +97,24 @@ export const importJobRepository = {
     await db.update(importJobs).set({ total, errors }).where(eq(importJobs.id, id));
   },
 
-  async addProgress(db: Db, id: string, processed: number, succeeded: number): Promise<void> {
+  /** `rows` more rows of the file read (progress). */
+  async addProcessed(db: Db, id: string, rows: number): Promise<void> {
+    await db
+      .update(importJobs)
+      .set({ processed: sql`${importJobs.processed} + ${rows}` })
+      .where(eq(importJobs.id, id));
+  },
+
+  /** What one batch did; call it in the batch's transaction. */
+  async addOutcome(db: Db, id: string, outcome: ImportOutcomeCounts): Promise<void> {
+    const { created, updated, unchanged } = outcome;
     await db
       .update(importJobs)
       .set({
-        processed: sql`${importJobs.processed} + ${processed}`,
-        succeeded: sql`${importJobs.succeeded} + ${succeeded}`,
+        succeeded: sql`${importJobs.succeeded} + ${created + updated + unchanged}`,
+        created: sql`${importJobs.created} + ${created}`,
+        updated: sql`${importJobs.updated} + ${updated}`,
+        unchanged: sql`${importJobs.unchanged} + ${unchanged}`,
       })
       .where(eq(importJobs.id, id));
   },
@@ -97,7 +126,6 @@ export const importJobRepository = {
       status: 'succeeded' | 'failed';
       errors?: ImportRowError[];
       processed?: number;
-      succeeded?: number;
       total?: number | null;
     },
   ): Promise<void> {
@@ -108,7 +136,6 @@ export const importJobRepository = {
         finishedAt: sql`now()`,
         ...(outcome.errors ? { errors: outcome.errors } : {}),
         ...(outcome.processed !== undefined ? { processed: outcome.processed } : {}),
-        ...(outcome.succeeded !== undefined ? { succeeded: outcome.succeeded } : {}),
         ...(outcome.total !== undefined ? { total: outcome.total } : {}),
       })
       .where(eq(importJobs.id, id));

@@ -27,11 +27,9 @@ export interface ImportDeps {
 /** At most this many row errors are stored and shown; the count of bad rows is always exact. */
 export const maxReportedErrors = 10_000;
 
+/** Rows in the file and rows with errors (what written rows did is counted on the job row). */
 export interface ImportCounts {
   total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
   failed: number;
 }
 
@@ -67,7 +65,9 @@ export async function openSource(deps: ImportDeps, job: ImportJobRow): Promise<R
 
 /**
  * Marks the job finished with its one audit entry and one domain event, in `tx` (for
- * all-or-nothing imports the same transaction as the rows themselves).
+ * all-or-nothing imports the same transaction as the rows themselves). Their created / updated /
+ * unchanged figures are the job row's, which every committed batch added to in its transaction:
+ * true even for a run that resumed after a crash, or one that stopped at an unreadable row.
  */
 export async function finishImport(
   deps: ImportDeps,
@@ -76,14 +76,20 @@ export async function finishImport(
   audit: AuditContext,
   outcome: { status: 'succeeded' | 'failed'; errors: ImportRowError[]; counts: ImportCounts },
 ): Promise<void> {
-  const { counts } = outcome;
+  const { total, failed } = outcome.counts;
   await importJobRepository.finish(tx.db, job.id, {
     status: outcome.status,
     errors: outcome.errors,
-    total: counts.total,
-    processed: counts.total,
-    succeeded: counts.created + counts.updated + counts.unchanged,
+    total,
+    processed: total,
   });
+  const stored = await importJobRepository.findById(tx.db, job.id);
+  const written = {
+    created: stored?.created ?? 0,
+    updated: stored?.updated ?? 0,
+    unchanged: stored?.unchanged ?? 0,
+  };
+  const counts = { total, ...written, failed };
   const summary = { kind: job.kind, options: job.options, status: outcome.status, ...counts };
   await recordAudit(tx, {
     ...audit,
@@ -121,7 +127,7 @@ export async function failImport(
     finishImport(deps, tx, job, audit, {
       status: 'failed',
       errors,
-      counts: { total: 0, created: 0, updated: 0, unchanged: 0, failed: 0, ...counts },
+      counts: { total: 0, failed: 0, ...counts },
     }),
   );
 }

@@ -20,7 +20,28 @@ export const importJobViewSchema = z.object({
   status: z.enum(['queued', 'running', 'succeeded', 'failed']),
   options: z.record(z.string(), z.unknown()),
   progress: z.object({ processed: z.number().int(), total: z.number().int().nullable() }),
-  summary: z.object({ succeeded: z.number().int(), failed: z.number().int() }),
+  summary: z
+    .object({
+      succeeded: z
+        .number()
+        .int()
+        .describe('Rows written or confirmed: created + updated + unchanged'),
+      failed: z.number().int().describe('Rows with errors (not imported)'),
+      created: z.number().int().describe('Parts created (stock imports: always 0)'),
+      updated: z
+        .number()
+        .int()
+        .describe('Parts changed; stock imports: lines that moved stock (one movement each)'),
+      unchanged: z
+        .number()
+        .int()
+        .describe(
+          'Rows equal to what was already there: written nothing (a re-upload is all unchanged)',
+        ),
+    })
+    .describe(
+      'What the committed rows did; an all-or-nothing import counts nothing until it has committed',
+    ),
   errors: z.array(
     z.object({ row: z.number().int(), column: z.string().optional(), message: z.string() }),
   ),
@@ -39,6 +60,9 @@ export function presentImportJob(row: ImportJobRow): ImportJobView {
     progress: { processed: row.processed, total: row.total },
     summary: {
       succeeded: row.succeeded,
+      created: row.created,
+      updated: row.updated,
+      unchanged: row.unchanged,
       failed: new Set(row.errors.filter((error) => error.row > 1).map((error) => error.row)).size,
     },
     errors: row.errors,

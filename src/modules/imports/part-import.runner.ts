@@ -2,7 +2,11 @@ import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import type { AuditContext } from '../identity/audit-actor.js';
 import { partBulkRepository, type BulkPart } from '../catalog/part-bulk.repository.js';
 import { countCsvRecords, csvRecords, UnreadableCsvError, type CsvRecord } from './csv-records.js';
-import { importJobRepository, type ImportJobRow } from './import-job.repository.js';
+import {
+  importJobRepository,
+  type ImportJobRow,
+  type ImportOutcomeCounts,
+} from './import-job.repository.js';
 import type { ImportRowError } from './import-job.tables.js';
 import {
   failImport,
@@ -74,7 +78,10 @@ export async function runPartImport(
   const batchSize = deps.batchSize ?? defaultPartBatchSize;
   const errors = new RowErrors();
   let headerErrors: ImportRowError[] = [];
-  const counts: ImportCounts = { total: 0, created: 0, updated: 0, unchanged: 0, failed: 0 };
+  const counts: ImportCounts = { total: 0, failed: 0 };
+  // An all-or-nothing import adds what its batches did once, at the end of its one transaction:
+  // the job row it would lock stays free for the progress updates made outside it meanwhile.
+  const pending: ImportOutcomeCounts = { created: 0, updated: 0, unchanged: 0 };
   await importJobRepository.setValidated(
     deps.db,
     job.id,
@@ -84,11 +91,23 @@ export async function runPartImport(
 
   const write = async (tx: Tx, batch: BulkPart[], rowsRead: number) => {
     const result = await partBulkRepository.upsert(tx.client, job.organizationId, batch);
-    counts.created += result.created;
-    counts.updated += result.updated;
-    counts.unchanged += result.unchanged;
-    // Outside the batch's transaction, so all-or-nothing imports show progress too.
-    await importJobRepository.addProgress(deps.db, job.id, rowsRead, batch.length);
+    const outcome = {
+      created: result.created,
+      updated: result.updated,
+      unchanged: result.unchanged,
+    };
+    if (allOrNothing) {
+      pending.created += outcome.created;
+      pending.updated += outcome.updated;
+      pending.unchanged += outcome.unchanged;
+      // Outside the one transaction, so all-or-nothing imports show progress too.
+      await importJobRepository.addProcessed(deps.db, job.id, rowsRead);
+    } else {
+      // In the batch's transaction, which then holds the job row: an update from outside it
+      // would wait for this very transaction.
+      await importJobRepository.addOutcome(tx.db, job.id, outcome);
+      await importJobRepository.addProcessed(tx.db, job.id, rowsRead);
+    }
   };
   const writeAll = async (inTx: (work: (tx: Tx) => Promise<void>) => Promise<void>) => {
     let batch: BulkPart[] = [];
@@ -125,6 +144,7 @@ export async function runPartImport(
     if (allOrNothing) {
       await inTransaction(deps.pool, async (tx) => {
         await writeAll((work) => work(tx));
+        await importJobRepository.addOutcome(tx.db, job.id, pending);
         await finishImport(deps, tx, job, audit, outcome());
       });
     } else {

@@ -94,7 +94,7 @@ export async function runStockImport(
     return failImport(deps, job, audit, errors.report(), { total, failed: errors.badRows.size });
   await importJobRepository.setValidated(deps.db, job.id, total, errors.report());
 
-  const counts: ImportCounts = { total, created: 0, updated: 0, unchanged: 0, failed: 0 };
+  const counts: ImportCounts = { total, failed: 0 };
   const resumeAfter = job.processed;
   const writeAll = async (inTx: (work: (tx: Tx) => Promise<void>) => Promise<void>) => {
     let read = 0;
@@ -105,16 +105,14 @@ export async function runStockImport(
       if (read <= resumeAfter) continue;
       await inTx(async (tx) => {
         const result = await applyStockBatch(deps, tx, job, mode, resolved, audit);
-        counts.updated += result.moved;
-        counts.unchanged += result.unchanged;
         errors.add(result.errors);
         if (allOrNothing && result.errors.length > 0) throw new StockRefused();
-        await importJobRepository.addProgress(
-          tx.db,
-          job.id,
-          batch.read,
-          result.moved + result.unchanged,
-        );
+        await importJobRepository.addProcessed(tx.db, job.id, batch.read);
+        await importJobRepository.addOutcome(tx.db, job.id, {
+          created: 0,
+          updated: result.moved,
+          unchanged: result.unchanged,
+        });
       });
     }
   };

@@ -9,12 +9,40 @@ import { showSubmitError } from '../../lib/forms';
 import { downloadFile } from './authorised-http';
 import { isFinished, useImportJob, type ImportJob } from './imports.queries';
 
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <Text size="sm">
+      {label}: <b>{formatCount(value)}</b>
+    </Text>
+  );
+}
+
+/** What the committed rows did: created / updated / unchanged parts, or stock lines moved. */
+function Outcome({ job }: { job: ImportJob }) {
+  const { created, updated, unchanged } = job.summary;
+  if (job.kind === 'stock')
+    return (
+      <>
+        <Count label="Lines that moved stock" value={updated} />
+        <Count label="Already at that figure" value={unchanged} />
+      </>
+    );
+  return (
+    <>
+      <Count label="Parts created" value={created} />
+      <Count label="Parts updated" value={updated} />
+      <Count label="Unchanged" value={unchanged} />
+    </>
+  );
+}
+
 function Counts({ job }: { job: ImportJob }) {
   return (
     <SimpleGrid cols={{ base: 2, sm: 3 }}>
       <Text size="sm">
         Imported: <b>{formatCount(job.summary.succeeded)}</b>
       </Text>
+      <Outcome job={job} />
       <Text size="sm">
         Rows with errors: <b>{formatCount(job.summary.failed)}</b>
       </Text>

@@ -25,7 +25,7 @@ const running = {
   ...job,
   status: 'running',
   progress: { processed: 50, total: 200 },
-  summary: { succeeded: 48, failed: 2 },
+  summary: { succeeded: 48, failed: 2, created: 0, updated: 0, unchanged: 0 },
   errors: [],
   finishedAt: null,
 };
@@ -33,7 +33,7 @@ const finished = {
   ...job,
   status: 'succeeded',
   progress: { processed: 200, total: 200 },
-  summary: { succeeded: 198, failed: 2 },
+  summary: { succeeded: 198, failed: 2, created: 150, updated: 40, unchanged: 8 },
   errors: [
     { row: 7, column: 'hsn_code', message: 'must be a 4, 6 or 8 digit HSN code' },
     { row: 12, message: 'part_number appears twice in the file' },
@@ -72,6 +72,9 @@ describe('ImportsPage', { timeout: 30_000 }, () => {
     const errors = await screen.findByRole('table', { name: 'Import errors' }, slow);
     expect(screen.getByText('Import finished')).toBeInTheDocument();
     expect(screen.getByText('198')).toBeInTheDocument();
+    expect(screen.getByText('Parts created:')).toHaveTextContent('Parts created: 150');
+    expect(screen.getByText('Parts updated:')).toHaveTextContent('Parts updated: 40');
+    expect(screen.getByText('Unchanged:')).toHaveTextContent('Unchanged: 8');
     const rows = within(errors).getAllByRole('row').slice(1);
     expect(
       rows.map((row) =>
