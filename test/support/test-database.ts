@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import * as schema from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/database.js';
-import { createReadPool, type ReadPool } from '../../src/platform/db/read-pool.js';
+import { createReadPool, endPool, type ReadPool } from '../../src/platform/db/read-pool.js';
 import { adminQuery, dropDatabase, withDatabase } from './test-database-server.js';
 
 export interface TestDatabase {
@@ -16,24 +16,6 @@ export interface TestDatabase {
   reads: ReadPool;
   /** Closes the pools and drops the database. */
   drop(): Promise<void>;
-}
-
-/**
- * Ends `pool` once every connection has closed: `pool.end()` resolves before they have, and
- * dropping the database WITH (FORCE) would then terminate them mid-close, an unhandled pool
- * 'error'.
- */
-async function endPool(pool: pg.Pool): Promise<void> {
-  let open = pool.totalCount;
-  const closed = new Promise<void>((resolve) => {
-    if (open === 0) resolve();
-    pool.on('remove', () => {
-      open -= 1;
-      if (open <= 0) resolve();
-    });
-  });
-  await pool.end();
-  await closed;
 }
 
 /** A fresh, migrated database: a copy of the run's template. The caller drops it. */

@@ -11,7 +11,7 @@ import {
 import { readOrCreateSecret } from '../data-dir/secrets-file.js';
 import type { Logger } from '../logging/logger.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
-import { createReadPool, type ReadPool } from './read-pool.js';
+import { connectionErrorFacts, createReadPool, endPool, type ReadPool } from './read-pool.js';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -129,11 +129,14 @@ function wrap(
     application_name: 'spareflow',
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (error) => logger.warn({ err: error }, 'idle database connection lost'));
+  pool.on('error', (error) =>
+    logger.warn({ error: connectionErrorFacts(error) }, 'idle database connection lost'),
+  );
   const reads = createReadPool({
     connectionString: url,
     max: config.database.readPoolMax,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle read-pool connection lost'),
+    onIdleError: (error) =>
+      logger.warn({ error: connectionErrorFacts(error) }, 'idle read-pool connection lost'),
   });
   let closed = false;
   return {
@@ -146,7 +149,8 @@ function wrap(
     async close() {
       if (closed) return;
       closed = true;
-      await Promise.all([pool.end(), reads.close()]);
+      // Every connection closed before an embedded server stops under them.
+      await Promise.all([endPool(pool), reads.close()]);
       await onClose();
     },
   };

@@ -47,6 +47,32 @@ async function preparedRows<Row>(client: pg.PoolClient, statement: SQL): Promise
   return result.rows as Row[];
 }
 
+/**
+ * Ends `pool` and resolves once every connection has closed: `pool.end()` resolves before they
+ * have, and stopping (or dropping) the database meanwhile terminates them mid-close, an 'error'
+ * on each.
+ */
+export async function endPool(pool: pg.Pool): Promise<void> {
+  let open = pool.totalCount;
+  const closed = new Promise<void>((resolve) => {
+    if (open === 0) resolve();
+    pool.on('remove', () => {
+      open -= 1;
+      if (open <= 0) resolve();
+    });
+  });
+  await pool.end();
+  await closed;
+}
+
+/**
+ * What to log of a lost connection: pg attaches the whole client (connection parameters, prepared
+ * statement texts) to the error, which the log must not carry.
+ */
+export function connectionErrorFacts(error: Error & { code?: string }): Record<string, unknown> {
+  return { message: error.message, code: error.code };
+}
+
 export interface ReadPoolOptions {
   connectionString: string;
   max: number;
@@ -72,7 +98,7 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
         client.release();
       }
     },
-    close: () => pool.end(),
+    close: () => endPool(pool),
   };
 }
 
