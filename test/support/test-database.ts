@@ -4,7 +4,8 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
 import * as schema from '../../src/platform/db/schema.js';
 import type { Db } from '../../src/platform/db/database.js';
-import { createReadPool, endPool, type ReadPool } from '../../src/platform/db/read-pool.js';
+import { endPool } from '../../src/platform/db/pool.js';
+import { createReadPool, type ReadPool } from '../../src/platform/db/read-pool.js';
 import { adminQuery, dropDatabase, withDatabase } from './test-database-server.js';
 
 export interface TestDatabase {

@@ -11,7 +11,8 @@ import {
 import { readOrCreateSecret } from '../data-dir/secrets-file.js';
 import type { Logger } from '../logging/logger.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
-import { connectionErrorFacts, createReadPool, endPool, type ReadPool } from './read-pool.js';
+import { createPool, endPool } from './pool.js';
+import { createReadPool, type ReadPool } from './read-pool.js';
 import * as schema from './schema.js';
 
 export type Db = NodePgDatabase<typeof schema>;
@@ -123,21 +124,13 @@ function wrap(
   embedded: boolean,
   onClose: () => Promise<void>,
 ): Database {
-  const pool = new pg.Pool({
+  const pool = createPool({
     connectionString: url,
     max: config.database.poolMax,
-    application_name: 'spareflow',
+    applicationName: 'spareflow',
+    logger,
   });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
-  pool.on('error', (error) =>
-    logger.warn({ error: connectionErrorFacts(error) }, 'idle database connection lost'),
-  );
-  const reads = createReadPool({
-    connectionString: url,
-    max: config.database.readPoolMax,
-    onIdleError: (error) =>
-      logger.warn({ error: connectionErrorFacts(error) }, 'idle read-pool connection lost'),
-  });
+  const reads = createReadPool({ connectionString: url, max: config.database.readPoolMax, logger });
   let closed = false;
   return {
     pool,

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import pg from 'pg';
-import type { Db } from './database.js';
+import type pg from 'pg';
+import { createPool, endPool, type PoolOptions } from './pool.js';
 
 /**
  * One connection of the read pool, lent for a multi-statement read. Every statement runs as a
@@ -47,47 +47,14 @@ async function preparedRows<Row>(client: pg.PoolClient, statement: SQL): Promise
   return result.rows as Row[];
 }
 
-/**
- * Ends `pool` and resolves once every connection has closed: `pool.end()` resolves before they
- * have, and stopping (or dropping) the database meanwhile terminates them mid-close, an 'error'
- * on each.
- */
-export async function endPool(pool: pg.Pool): Promise<void> {
-  let open = pool.totalCount;
-  const closed = new Promise<void>((resolve) => {
-    if (open === 0) resolve();
-    pool.on('remove', () => {
-      open -= 1;
-      if (open <= 0) resolve();
-    });
-  });
-  await pool.end();
-  await closed;
-}
-
-/**
- * What to log of a lost connection: pg attaches the whole client (connection parameters, prepared
- * statement texts) to the error, which the log must not carry.
- */
-export function connectionErrorFacts(error: Error & { code?: string }): Record<string, unknown> {
-  return { message: error.message, code: error.code };
-}
-
-export interface ReadPoolOptions {
-  connectionString: string;
-  max: number;
-  /** Called when an idle connection is lost (the pool replaces it). */
-  onIdleError?: (error: Error) => void;
-}
+export type ReadPoolOptions = Omit<PoolOptions, 'applicationName' | 'options'>;
 
 export function createReadPool(options: ReadPoolOptions): ReadPool {
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    max: options.max,
-    application_name: 'spareflow-read',
+  const pool = createPool({
+    ...options,
+    applicationName: 'spareflow-read',
     options: '-c default_transaction_read_only=on -c plan_cache_mode=force_generic_plan',
   });
-  pool.on('error', (error) => options.onIdleError?.(error));
   return {
     pool,
     async read(work) {
@@ -99,18 +66,5 @@ export function createReadPool(options: ReadPoolOptions): ReadPool {
       }
     },
     close: () => endPool(pool),
-  };
-}
-
-/**
- * A `Reader` over an ordinary database handle or transaction (unnamed statements, custom plans):
- * for reads that must see a transaction's own writes, and for tests.
- */
-export function readerOf(db: Pick<Db, 'execute'>): Reader {
-  return {
-    async rows<Row>(statement: SQL): Promise<Row[]> {
-      const result = await db.execute(statement);
-      return result.rows as Row[];
-    },
   };
 }
