@@ -100,12 +100,12 @@ async function searchOn(
   const corrected = await correctedQuery(reader, filter.scope, text, first.knownTerms);
   // No part number matched, so the second statement leaves that tier out, and the first
   // full-text tier too when it found nothing: each tier costs planning time even when empty.
-  const found = first.found > 0 ? tiers : [];
+  const firstTiers = first.found > 0 ? tiers : [];
   if (corrected) {
     const page = await rankedPage(reader, {
       ...input,
       prefix: undefined,
-      tiers: [...found, fullText(corrected)],
+      tiers: [...firstTiers, fullText(corrected)],
     });
     if (page.found > 0) return page.rows;
   } else if (first.found > 0) {
