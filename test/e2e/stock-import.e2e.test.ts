@@ -199,4 +199,54 @@ describe('stock CSV import and exports', () => {
     const missingMode = await upload('/api/v1/inventory/import', 'a\n1\n');
     expect(missingMode.status).toBe(400);
   });
+
+  it('a run that dies after a committed batch resumes after it: nothing twice, every row counted', async () => {
+    const pool = testApp().database.pool;
+    // The second batch (rows 1,001–1,500) fails once, after the first (1,000 rows) committed.
+    await pool.query(`
+      create sequence fail_once;
+      create function fail_second_batch_once() returns trigger language plpgsql as $$
+      begin
+        if (select processed from import_jobs where id::text = new.reference_id) >= 1000 then
+          if nextval('fail_once') = 1 then
+            raise exception 'simulated crash in the second batch';
+          end if;
+        end if;
+        return new;
+      end $$;
+      create trigger fail_second_batch_once before insert on stock_movements
+        for each row when (new.reference_type = 'import_job')
+        execute function fail_second_batch_once();`);
+    try {
+      const [before] = await levels();
+      const rows = Array.from({ length: 1500 }, () => `${locationId},FR-1,1,receipt`);
+      const accepted = await upload(
+        '/api/v1/inventory/import?mode=adjust',
+        `location_id,part_number,quantity,reason\n${rows.join('\n')}\n`,
+      );
+      expect(accepted.status).toBe(202);
+      const jobId = accepted.json.jobId as string;
+      // The retry waits out the queue's retry delay (5 s), so allow longer than finished().
+      const job = await finished(jobId).catch(() => finished(jobId));
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        progress: { processed: 1500, total: 1500 },
+        summary: { succeeded: 1500, failed: 0, created: 0, updated: 1500, unchanged: 0 },
+      });
+      const [after] = await levels();
+      expect(after).toEqual({ part_number: 'FR-1', on_hand: (before?.on_hand ?? 0) + 1500 });
+      const movements = await pool.query<{ n: number }>(
+        `select count(*)::int as n from stock_movements where reference_id = $1`,
+        [jobId],
+      );
+      expect(movements.rows[0]?.n).toBe(1500);
+      const crash = await pool.query<{ last_value: string }>('select last_value from fail_once');
+      expect(Number(crash.rows[0]?.last_value)).toBeGreaterThan(1);
+    } finally {
+      await pool.query(`
+        drop trigger fail_second_batch_once on stock_movements;
+        drop function fail_second_batch_once();
+        drop sequence fail_once;`);
+    }
+  });
 });

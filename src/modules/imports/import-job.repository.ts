@@ -81,7 +81,6 @@ export const importJobRepository = {
           ? {}
           : {
               processed: 0,
-              succeeded: 0,
               created: 0,
               updated: 0,
               unchanged: 0,
@@ -111,7 +110,6 @@ export const importJobRepository = {
     await db
       .update(importJobs)
       .set({
-        succeeded: sql`${importJobs.succeeded} + ${created + updated + unchanged}`,
         created: sql`${importJobs.created} + ${created}`,
         updated: sql`${importJobs.updated} + ${updated}`,
         unchanged: sql`${importJobs.unchanged} + ${unchanged}`,

@@ -40,12 +40,11 @@ export const importJobs = pgTable(
     checksum: text('checksum').notNull(),
     total: integer('total'),
     processed: integer('processed').notNull().default(0),
-    /** Rows written or confirmed: `created + updated + unchanged`. */
-    succeeded: integer('succeeded').notNull().default(0),
     /**
      * What the committed batches did (counted in their transactions, so an all-or-nothing import
      * that rolled back counts nothing): parts created / updated / already equal; stock lines that
-     * moved stock (`updated`) or were already at the counted figure (`unchanged`).
+     * moved stock (`updated`) or were already at the counted figure (`unchanged`). Their sum is
+     * the rows imported (`summary.succeeded`).
      */
     created: integer('created').notNull().default(0),
     updated: integer('updated').notNull().default(0),

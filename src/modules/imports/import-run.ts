@@ -67,7 +67,8 @@ export async function openSource(deps: ImportDeps, job: ImportJobRow): Promise<R
  * Marks the job finished with its one audit entry and one domain event, in `tx` (for
  * all-or-nothing imports the same transaction as the rows themselves). Their created / updated /
  * unchanged figures are the job row's, which every committed batch added to in its transaction:
- * true even for a run that resumed after a crash, or one that stopped at an unreadable row.
+ * true for a stock import that resumed after a crash and for one that stopped at an unreadable
+ * row (a retried parts import starts over: what its first attempt wrote then counts as unchanged).
  */
 export async function finishImport(
   deps: ImportDeps,

@@ -59,7 +59,7 @@ export function presentImportJob(row: ImportJobRow): ImportJobView {
     options: row.options,
     progress: { processed: row.processed, total: row.total },
     summary: {
-      succeeded: row.succeeded,
+      succeeded: row.created + row.updated + row.unchanged,
       created: row.created,
       updated: row.updated,
       unchanged: row.unchanged,
