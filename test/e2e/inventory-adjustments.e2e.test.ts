@@ -38,6 +38,7 @@ async function adjust(
   return {
     status: response.status,
     replayed: response.headers.get('idempotent-replayed'),
+    // Test-side view of whatever the server sent; each test asserts the fields it relies on.
     json: (await response.json()) as Record<string, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   };
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { apiCaller } from '../support/api-call.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
@@ -7,7 +8,7 @@ import { useTestApp } from '../support/test-app.js';
 const testApp = useTestApp();
 const call = apiCaller(testApp);
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+const unique = () => `${Date.now().toString(36)}${crypto.randomBytes(3).toString('hex')}`;
 
 async function owner(type: 'brand' | 'distributor') {
   const made = await makeOrganization(testApp().container, type, ['owner']);
