@@ -18,7 +18,8 @@ async function owner(type: 'brand' | 'distributor') {
 describe('invitation previews (public, by token)', () => {
   it('shows a pending partner invitation, linked on the origin the brand used, until it is accepted', async () => {
     const brand = await owner('brand');
-    const email = `partner.${unique()}@example.in`;
+    const distributor = await owner('distributor');
+    const email = distributor.owner.email;
     const created = await call(
       'POST',
       '/api/v1/network/invitations',
@@ -46,7 +47,6 @@ describe('invitation previews (public, by token)', () => {
       expiresAt: created.json.expiresAt,
     });
 
-    const distributor = await owner('distributor');
     const accepted = await call(
       'POST',
       '/api/v1/network/invitations/accept',

@@ -303,4 +303,35 @@ describe('parts CSV import', () => {
     expect(job.errors).toEqual([]);
     expect(await catalog()).toEqual(before);
   });
+
+  it('counts every bad row even when the stored error list is capped', async () => {
+    // Nine errors a row: 1,200 rows make 10,800 errors, past the 10,000 the job keeps.
+    const bad = { unit_price_paise: 'x', mrp_paise: 'x', weight_grams: 'x', length_cm: 'x' };
+    const worse = { ...bad, width_cm: 'x', height_cm: 'x', gst_rate_percent: 'x' };
+    const lines = Array.from({ length: 1200 }, (_, index) =>
+      partLine(5000 + index, { ...worse, hsn_code: '1', status: 'gone' }),
+    );
+    const { job, jobId } = await importParts(csvOf([partLine(4999), ...lines]));
+    expect(job.status).toBe('succeeded');
+    expect(job.summary).toEqual({
+      succeeded: 1,
+      failed: 1200,
+      created: 1,
+      updated: 0,
+      unchanged: 0,
+    });
+    const listedRows = new Set(
+      (job.errors as Array<{ row: number }>).filter((e) => e.row >= 2).map((e) => e.row),
+    );
+    expect(listedRows.size).toBeLessThan(1200);
+    expect(job.errors.at(-1)).toEqual({
+      row: 0,
+      message: `${1200 - listedRows.size} more rows with errors are not listed`,
+    });
+    const events = await testApp().database.pool.query(
+      'select payload from domain_events where aggregate_id = $1',
+      [jobId],
+    );
+    expect(events.rows[0].payload).toMatchObject({ failed: 1200 });
+  });
 });

@@ -202,32 +202,10 @@ describe('stock CSV import and exports', () => {
 
   it('a run that dies after a committed batch resumes after it: nothing twice, every row counted', async () => {
     const pool = testApp().database.pool;
-    // The second batch (rows 1,001–1,500) fails once, after the first (1,000 rows) committed.
-    await pool.query(`
-      create sequence fail_once;
-      create function fail_second_batch_once() returns trigger language plpgsql as $$
-      begin
-        if (select processed from import_jobs where id::text = new.reference_id) >= 1000 then
-          if nextval('fail_once') = 1 then
-            raise exception 'simulated crash in the second batch';
-          end if;
-        end if;
-        return new;
-      end $$;
-      create trigger fail_second_batch_once before insert on stock_movements
-        for each row when (new.reference_type = 'import_job')
-        execute function fail_second_batch_once();`);
-    try {
+    await crashingSecondBatchOnce(async () => {
       const [before] = await levels();
       const rows = Array.from({ length: 1500 }, () => `${locationId},FR-1,1,receipt`);
-      const accepted = await upload(
-        '/api/v1/inventory/import?mode=adjust',
-        `location_id,part_number,quantity,reason\n${rows.join('\n')}\n`,
-      );
-      expect(accepted.status).toBe(202);
-      const jobId = accepted.json.jobId as string;
-      // The retry waits out the queue's retry delay (5 s), so allow longer than finished().
-      const job = await finished(jobId).catch(() => finished(jobId));
+      const { jobId, job } = await runResumedImport(rows);
       expect(job).toMatchObject({
         status: 'succeeded',
         progress: { processed: 1500, total: 1500 },
@@ -240,13 +218,94 @@ describe('stock CSV import and exports', () => {
         [jobId],
       );
       expect(movements.rows[0]?.n).toBe(1500);
-      const crash = await pool.query<{ last_value: string }>('select last_value from fail_once');
-      expect(Number(crash.rows[0]?.last_value)).toBeGreaterThan(1);
-    } finally {
-      await pool.query(`
-        drop trigger fail_second_batch_once on stock_movements;
-        drop function fail_second_batch_once();
-        drop sequence fail_once;`);
-    }
+    });
+  });
+
+  it('a resumed run still counts the rows the ledger refused before the crash', async () => {
+    await crashingSecondBatchOnce(async () => {
+      const rows = Array.from({ length: 1500 }, (_, index) => {
+        const row = index + 2;
+        // Refused by the ledger (below what is on hand): two in the committed first batch,
+        // one in the batch that crashes and is retried; one bad cell in each batch.
+        if (row === 10 || row === 20 || row === 1200) return `${locationId},FR-2,-999999,loss`;
+        if (row === 30 || row === 1300) return `${locationId},FR-1,abc,receipt`;
+        return `${locationId},FR-1,1,receipt`;
+      });
+      const { job } = await runResumedImport(rows);
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        progress: { processed: 1500, total: 1500 },
+        summary: { succeeded: 1495, failed: 5, created: 0, updated: 1495, unchanged: 0 },
+      });
+    });
+  });
+
+  it('counts every bad row even when the stored error list is capped', async () => {
+    // Five errors a row: 2,100 rows make 10,500 errors, past the 10,000 the job keeps.
+    const rows = Array.from({ length: 2100 }, () => 'not-a-uuid,,x,y,z');
+    const { job } = await runImport(
+      '/api/v1/inventory/import?mode=adjust',
+      `location_id,part_number,quantity,unit_cost_paise,reason\n${locationId},FR-1,1,,receipt\n${rows.join('\n')}\n`,
+    );
+    expect(job.status).toBe('succeeded');
+    expect(job.summary).toEqual({
+      succeeded: 1,
+      failed: 2100,
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    const listedRows = new Set(
+      (job.errors as Array<{ row: number }>).filter((e) => e.row >= 2).map((e) => e.row),
+    );
+    expect(listedRows.size).toBeLessThan(2100);
+    expect(job.errors.at(-1)).toEqual({
+      row: 0,
+      message: `${2100 - listedRows.size} more rows with errors are not listed`,
+    });
   });
 });
+
+/**
+ * Runs `work` while the second batch of a stock import (rows 1,001 on) fails once, after the
+ * first (1,000 rows) committed: the job's retry must resume after the committed batch.
+ */
+async function crashingSecondBatchOnce(work: () => Promise<void>): Promise<void> {
+  const pool = testApp().database.pool;
+  await pool.query(`
+    create sequence fail_once;
+    create function fail_second_batch_once() returns trigger language plpgsql as $$
+    begin
+      if (select processed from import_jobs where id::text = new.reference_id) >= 1000 then
+        if nextval('fail_once') = 1 then
+          raise exception 'simulated crash in the second batch';
+        end if;
+      end if;
+      return new;
+    end $$;
+    create trigger fail_second_batch_once before insert on stock_movements
+      for each row when (new.reference_type = 'import_job')
+      execute function fail_second_batch_once();`);
+  try {
+    await work();
+    const crash = await pool.query<{ last_value: string }>('select last_value from fail_once');
+    expect(Number(crash.rows[0]?.last_value)).toBeGreaterThan(1);
+  } finally {
+    await pool.query(`
+      drop trigger fail_second_batch_once on stock_movements;
+      drop function fail_second_batch_once();
+      drop sequence fail_once;`);
+  }
+}
+
+/** An adjust import of `rows` that is expected to crash once and resume. */
+async function runResumedImport(rows: string[]) {
+  const accepted = await upload(
+    '/api/v1/inventory/import?mode=adjust',
+    `location_id,part_number,quantity,reason\n${rows.join('\n')}\n`,
+  );
+  expect(accepted.status).toBe(202);
+  const jobId = accepted.json.jobId as string;
+  // The retry waits out the queue's retry delay (5 s), so allow longer than finished().
+  return { jobId, job: await finished(jobId).catch(() => finished(jobId)) };
+}

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyReply } from 'fastify';
+import { csvStream, type CsvCell } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { AppError } from '../../platform/errors/app-error.js';
 
@@ -28,21 +27,17 @@ export function csvBody(body: unknown): Buffer {
 }
 
 /**
- * Streams `records` as a CSV download: rows are written as they are read (csv-stringify with
- * back-pressure), never collected in memory.
+ * Streams a CSV download through the platform's one CSV writer (formula cells neutralised,
+ * rows written as they are read, never collected in memory). `rows` starts with the header;
+ * `csvRowsOf(columns, records)` makes such rows of records.
  */
 export function sendCsv(
   reply: FastifyReply,
   filename: string,
-  /** The header; `null` when `records` are arrays whose first one is the header. */
-  columns: readonly string[] | null,
-  records: AsyncIterable<object>,
+  rows: AsyncIterable<readonly CsvCell[]>,
 ): FastifyReply {
-  const csv = Readable.from(records).pipe(
-    stringify(columns ? { header: true, columns: [...columns] } : {}),
-  );
   return reply
     .type('text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${filename}"`)
-    .send(csv);
+    .send(csvStream(rows));
 }

@@ -1,5 +1,8 @@
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvFormulaTriggers } from '../../platform/csv/csv-cells.js';
+import { csvStream } from '../../platform/csv/csv-writer.js';
 import { countCsvRecords, csvRecords } from './csv-records.js';
 
 const chunks = (text: string) =>
@@ -26,5 +29,36 @@ describe('CSV records', () => {
       [3, { a: '3', b: '4' }, true],
       [4, { a: '6', b: '7' }, false],
     ]);
+  });
+
+  it('reads what the CSV writer wrote, formula-like cells included, exactly as it was', async () => {
+    // Cells as the import keeps them: trimmed, and not blank (blank rows are skipped).
+    const cell = fc
+      .tuple(
+        fc.constantFrom('', ...csvFormulaTriggers, "'", "''=", "'x", '"', ','),
+        fc.string({ unit: 'grapheme' }),
+      )
+      .map(([start, rest]) => (start + rest).trim())
+      .filter((value) => value !== '');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(cell, { minLength: 3, maxLength: 3 })), async (rows) => {
+        async function* written() {
+          yield ['a', 'b', 'c'];
+          yield* rows;
+        }
+        const read = [];
+        for await (const record of csvRecords(csvStream(written()), () => undefined))
+          read.push([record.cells.a, record.cells.b, record.cells.c]);
+        expect(read).toEqual(rows);
+      }),
+    );
+  });
+
+  it('takes off only the apostrophe the export put before a formula character', async () => {
+    const file = "a,b,c,d\n'=SUM(A1),'-Gasket,'plain,''@x\n";
+    const records = [];
+    for await (const record of csvRecords(Readable.from([file]), () => undefined))
+      records.push(record.cells);
+    expect(records).toEqual([{ a: '=SUM(A1)', b: '-Gasket', c: "'plain", d: "'@x" }]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
+import { restoreCsvText } from '../../platform/csv/csv-cells.js';
 import type { ImportRowError } from './import-job.tables.js';
 
 /** One data record of an uploaded CSV with its spreadsheet row number (the header is row 1). */
@@ -18,8 +19,20 @@ export class UnreadableCsvError extends Error {
 }
 
 /**
+ * The cells as they were before our export neutralised them: a `'` before a formula trigger is
+ * taken off (`restoreCsvText`), so export → import round-trips. Changed in place (it is ours).
+ */
+function restored(cells: Record<string, string | undefined>): Record<string, string | undefined> {
+  for (const [name, cell] of Object.entries(cells)) {
+    if (cell?.startsWith("'")) cells[name] = restoreCsvText(cell);
+  }
+  return cells;
+}
+
+/**
  * Streams the records of a CSV file: UTF-8 byte-order mark dropped, cells trimmed, header names
- * lower-cased, blank lines skipped. `onHeader` sees the header before the first record, so header
+ * lower-cased, blank lines skipped, the apostrophe our exports put before formula characters
+ * taken off again. `onHeader` sees the header before the first record, so header
  * problems are found before any row is read. Row numbers are what a spreadsheet shows: the header
  * is row 1, the first record row 2 (a record spanning lines in quotes is still one row).
  */
@@ -52,7 +65,7 @@ export async function* csvRecords(
       info: { records: number; invalid_field_length: number };
     }>) {
       const row = item.info.records + 1;
-      const record: CsvRecord = { row, cells: item.record };
+      const record: CsvRecord = { row, cells: restored(item.record) };
       if (item.info.invalid_field_length > invalidSoFar) {
         invalidSoFar = item.info.invalid_field_length;
         record.fieldCountError = {

@@ -4,11 +4,13 @@ import { importJobs, type ImportKind, type ImportRowError } from './import-job.t
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
-/** What written rows did (see the columns of `import_jobs`). */
+/** What a batch's rows did (see the columns of `import_jobs`). */
 export interface ImportOutcomeCounts {
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows of the batch with errors (not imported). */
+  failed: number;
 }
 
 /** Reads and writes of `import_jobs`: one row per uploaded file and its progress. */
@@ -84,6 +86,7 @@ export const importJobRepository = {
               created: 0,
               updated: 0,
               unchanged: 0,
+              failed: 0,
               total: null,
               errors: [],
             }),
@@ -106,13 +109,14 @@ export const importJobRepository = {
 
   /** What one batch did; call it in the batch's transaction. */
   async addOutcome(db: Db, id: string, outcome: ImportOutcomeCounts): Promise<void> {
-    const { created, updated, unchanged } = outcome;
+    const { created, updated, unchanged, failed } = outcome;
     await db
       .update(importJobs)
       .set({
         created: sql`${importJobs.created} + ${created}`,
         updated: sql`${importJobs.updated} + ${updated}`,
         unchanged: sql`${importJobs.unchanged} + ${unchanged}`,
+        failed: sql`${importJobs.failed} + ${failed}`,
       })
       .where(eq(importJobs.id, id));
   },
@@ -125,6 +129,8 @@ export const importJobRepository = {
       errors?: ImportRowError[];
       processed?: number;
       total?: number | null;
+      /** Replaces the counted bad rows (an import that failed before writing knows them all). */
+      failed?: number;
     },
   ): Promise<void> {
     await db
@@ -135,6 +141,7 @@ export const importJobRepository = {
         ...(outcome.errors ? { errors: outcome.errors } : {}),
         ...(outcome.processed !== undefined ? { processed: outcome.processed } : {}),
         ...(outcome.total !== undefined ? { total: outcome.total } : {}),
+        ...(outcome.failed !== undefined ? { failed: outcome.failed } : {}),
       })
       .where(eq(importJobs.id, id));
   },

@@ -49,6 +49,13 @@ export const importJobs = pgTable(
     created: integer('created').notNull().default(0),
     updated: integer('updated').notNull().default(0),
     unchanged: integer('unchanged').notNull().default(0),
+    /**
+     * Rows with errors, exact even when `errors` keeps only the first `maxReportedErrors`: counted
+     * like the figures above, in the transaction of the batch the rows belong to (so a stock
+     * import that resumed after a crash still counts the rows its first attempt refused), or set
+     * at once when an import fails before writing.
+     */
+    failed: integer('failed').notNull().default(0),
     errors: jsonb('errors')
       .$type<ImportRowError[]>()
       .notNull()

@@ -27,10 +27,14 @@ export interface ImportDeps {
 /** At most this many row errors are stored and shown; the count of bad rows is always exact. */
 export const maxReportedErrors = 10_000;
 
-/** Rows in the file and rows with errors (what written rows did is counted on the job row). */
+/**
+ * Rows in the file and, when the run knows them all, rows with errors. Without `failed` the job
+ * row's counter stands: a stock import adds each batch's bad rows in the batch's transaction, so
+ * the rows of batches committed before a crash are still counted after the resumed run.
+ */
 export interface ImportCounts {
   total: number;
-  failed: number;
+  failed?: number;
 }
 
 /** Collects row errors up to the cap, counting bad rows exactly. */
@@ -45,15 +49,28 @@ export class RowErrors {
     }
   }
 
-  /** The stored list in row order, with a last line saying how many were left out. */
-  report(): ImportRowError[] {
-    const listed = new Set(this.list.map((error) => error.row));
-    const unlisted = [...this.badRows].filter((row) => !listed.has(row)).length;
-    const sorted = [...this.list].sort((a, b) => a.row - b.row);
-    return unlisted === 0
-      ? sorted
-      : [...sorted, { row: 0, message: `${unlisted} more rows with errors are not listed` }];
+  /** The kept errors in row order. */
+  listed(): ImportRowError[] {
+    return [...this.list].sort((a, b) => a.row - b.row);
   }
+
+  /** The kept errors in row order, with a last line saying how many bad rows were left out. */
+  report(): ImportRowError[] {
+    return withUnlistedNote(this.listed(), this.badRows.size);
+  }
+}
+
+/**
+ * `listed` with a last line (row 0) saying how many of the `failed` bad rows it does not show:
+ * the list is capped at `maxReportedErrors` errors, and a resumed stock import no longer has the
+ * errors of the batches its first attempt committed (their rows are counted all the same).
+ */
+export function withUnlistedNote(listed: ImportRowError[], failed: number): ImportRowError[] {
+  const shown = new Set(listed.filter((error) => error.row >= 2).map((error) => error.row)).size;
+  const unlisted = failed - shown;
+  return unlisted > 0
+    ? [...listed, { row: 0, message: `${unlisted} more rows with errors are not listed` }]
+    : listed;
 }
 
 /** Opens the uploaded file of a job (missing file = the job can never succeed). */
@@ -66,9 +83,11 @@ export async function openSource(deps: ImportDeps, job: ImportJobRow): Promise<R
 /**
  * Marks the job finished with its one audit entry and one domain event, in `tx` (for
  * all-or-nothing imports the same transaction as the rows themselves). Their created / updated /
- * unchanged figures are the job row's, which every committed batch added to in its transaction:
- * true for a stock import that resumed after a crash and for one that stopped at an unreadable
- * row (a retried parts import starts over: what its first attempt wrote then counts as unchanged).
+ * unchanged (and, unless `counts.failed` is given, failed) figures are the job row's, which every
+ * committed batch added to in its transaction: true for a stock import that resumed after a crash
+ * and for one that stopped at an unreadable row (a retried parts import starts over: what its
+ * first attempt wrote then counts as unchanged). `errors` is the kept list in row order; the
+ * line saying how many bad rows it leaves out is added here, from the exact count.
  */
 export async function finishImport(
   deps: ImportDeps,
@@ -77,14 +96,16 @@ export async function finishImport(
   audit: AuditContext,
   outcome: { status: 'succeeded' | 'failed'; errors: ImportRowError[]; counts: ImportCounts },
 ): Promise<void> {
-  const { total, failed } = outcome.counts;
+  const { total } = outcome.counts;
+  const stored = await importJobRepository.findById(tx.db, job.id);
+  const failed = outcome.counts.failed ?? stored?.failed ?? 0;
   await importJobRepository.finish(tx.db, job.id, {
     status: outcome.status,
-    errors: outcome.errors,
+    errors: withUnlistedNote(outcome.errors, failed),
     total,
     processed: total,
+    failed,
   });
-  const stored = await importJobRepository.findById(tx.db, job.id);
   const written = {
     created: stored?.created ?? 0,
     updated: stored?.updated ?? 0,
@@ -116,7 +137,11 @@ export async function finishImport(
   });
 }
 
-/** A job that could not start (bad header, unreadable file): failed, nothing imported. */
+/**
+ * A job that failed: could not start (bad header, unreadable file), an all-or-nothing import
+ * that found bad rows (`counts.failed` then says how many), or one that gave up part-way (the
+ * rows its committed batches counted stay counted).
+ */
 export async function failImport(
   deps: ImportDeps,
   job: ImportJobRow,
@@ -128,7 +153,7 @@ export async function failImport(
     finishImport(deps, tx, job, audit, {
       status: 'failed',
       errors,
-      counts: { total: 0, failed: 0, ...counts },
+      counts: { total: 0, ...counts },
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../identity/audit-actor.js';
@@ -106,7 +107,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
         requireCaller(request).organizationId,
         request.params.jobId,
       );
-      return sendCsv(reply, `import-${job.id}-errors.csv`, null, errorReportRows(deps.files, job));
+      return sendCsv(reply, `import-${job.id}-errors.csv`, errorReportRows(deps.files, job));
     },
   );
 
@@ -127,7 +128,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
           for (const part of batch) yield partToCsvRecord(part);
         }
       }
-      return sendCsv(reply, 'parts.csv', partCsvColumns, rows());
+      return sendCsv(reply, 'parts.csv', csvRowsOf(partCsvColumns, rows()));
     },
   );
 }

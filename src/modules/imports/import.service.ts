@@ -26,7 +26,10 @@ export const importJobViewSchema = z.object({
         .number()
         .int()
         .describe('Rows written or confirmed: created + updated + unchanged'),
-      failed: z.number().int().describe('Rows with errors (not imported)'),
+      failed: z
+        .number()
+        .int()
+        .describe('Rows with errors (not imported): exact, even when `errors` lists only some'),
       created: z.number().int().describe('Parts created (stock imports: always 0)'),
       updated: z
         .number()
@@ -63,7 +66,7 @@ export function presentImportJob(row: ImportJobRow): ImportJobView {
       created: row.created,
       updated: row.updated,
       unchanged: row.unchanged,
-      failed: new Set(row.errors.filter((error) => error.row > 1).map((error) => error.row)).size,
+      failed: row.failed,
     },
     errors: row.errors,
     createdAt: row.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../identity/audit-actor.js';
@@ -106,7 +107,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
         for await (const batch of inventoryExportRepository.levels(deps.pool, organizationId))
           yield* batch;
       }
-      return sendCsv(reply, 'stock.csv', levelColumns, rows());
+      return sendCsv(reply, 'stock.csv', csvRowsOf(levelColumns, rows()));
     },
   );
 
@@ -126,7 +127,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
         for await (const batch of inventoryExportRepository.movements(deps.pool, organizationId))
           yield* batch;
       }
-      return sendCsv(reply, 'stock-movements.csv', movementColumns, rows());
+      return sendCsv(reply, 'stock-movements.csv', csvRowsOf(movementColumns, rows()));
     },
   );
 }

@@ -78,10 +78,12 @@ export async function runPartImport(
   const batchSize = deps.batchSize ?? defaultPartBatchSize;
   const errors = new RowErrors();
   let headerErrors: ImportRowError[] = [];
-  const counts: ImportCounts = { total: 0, failed: 0 };
+  // A parts run reads the whole file from the top (a retry starts over), so it knows every bad
+  // row and sets the job's failed count when it finishes.
+  const counts: Required<ImportCounts> = { total: 0, failed: 0 };
   // An all-or-nothing import adds what its batches did once, at the end of its one transaction:
   // the job row it would lock stays free for the progress updates made outside it meanwhile.
-  const pending: ImportOutcomeCounts = { created: 0, updated: 0, unchanged: 0 };
+  const pending: ImportOutcomeCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   await importJobRepository.setValidated(
     deps.db,
     job.id,
@@ -95,6 +97,7 @@ export async function runPartImport(
       created: result.created,
       updated: result.updated,
       unchanged: result.unchanged,
+      failed: 0,
     };
     if (allOrNothing) {
       pending.created += outcome.created;
@@ -139,7 +142,7 @@ export async function runPartImport(
     counts.failed = errors.badRows.size;
     if (headerErrors.length > 0 || (allOrNothing && counts.failed > 0)) throw new BadRowsFound();
   };
-  const outcome = () => ({ status: 'succeeded' as const, errors: errors.report(), counts });
+  const outcome = () => ({ status: 'succeeded' as const, errors: errors.listed(), counts });
   try {
     if (allOrNothing) {
       await inTransaction(deps.pool, async (tx) => {
@@ -155,7 +158,7 @@ export async function runPartImport(
     if (error instanceof UnreadableCsvError) return failImport(deps, job, audit, [error.rowError]);
     if (!(error instanceof BadRowsFound)) throw error;
     if (headerErrors.length > 0) return failImport(deps, job, audit, headerErrors);
-    return failImport(deps, job, audit, errors.report(), {
+    return failImport(deps, job, audit, errors.listed(), {
       total: counts.total,
       failed: counts.failed,
     });

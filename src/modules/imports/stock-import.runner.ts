@@ -91,20 +91,22 @@ export async function runStockImport(
   }
   if (headerErrors.length > 0) return failImport(deps, job, audit, headerErrors);
   if (allOrNothing && errors.badRows.size > 0)
-    return failImport(deps, job, audit, errors.report(), { total, failed: errors.badRows.size });
+    return failImport(deps, job, audit, errors.listed(), { total, failed: errors.badRows.size });
   await importJobRepository.setValidated(deps.db, job.id, total, errors.report());
 
-  const counts: ImportCounts = { total, failed: 0 };
+  // The failed count is the job row's: each batch adds its bad rows in its own transaction, so a
+  // resumed run does not lose the rows the ledger refused in batches committed before the crash.
+  const counts: ImportCounts = { total };
   const resumeAfter = job.processed;
   const writeAll = async (inTx: (work: (tx: Tx) => Promise<void>) => Promise<void>) => {
     let read = 0;
     const seenAgain = new Map<string, number>();
     for await (const batch of rowBatches(deps, job, mode, batchSize, () => undefined)) {
       read += batch.read;
-      const { resolved } = await resolveStockRows(deps, job, mode, batch.rows, seenAgain);
+      const checked = await resolveStockRows(deps, job, mode, batch.rows, seenAgain);
       if (read <= resumeAfter) continue;
       await inTx(async (tx) => {
-        const result = await applyStockBatch(deps, tx, job, mode, resolved, audit);
+        const result = await applyStockBatch(deps, tx, job, mode, checked.resolved, audit);
         errors.add(result.errors);
         if (allOrNothing && result.errors.length > 0) throw new StockRefused();
         await importJobRepository.addProcessed(tx.db, job.id, batch.read);
@@ -112,14 +114,12 @@ export async function runStockImport(
           created: 0,
           updated: result.moved,
           unchanged: result.unchanged,
+          failed: rowsIn([...batch.errors, ...checked.errors, ...result.errors]),
         });
       });
     }
   };
-  const outcome = () => {
-    counts.failed = errors.badRows.size;
-    return { status: 'succeeded' as const, errors: errors.report(), counts };
-  };
+  const outcome = () => ({ status: 'succeeded' as const, errors: errors.listed(), counts });
   if (allOrNothing) {
     try {
       await inTransaction(deps.pool, async (tx) => {
@@ -128,12 +128,17 @@ export async function runStockImport(
       });
     } catch (error) {
       if (!(error instanceof StockRefused)) throw error;
-      await failImport(deps, job, audit, errors.report(), { total, failed: errors.badRows.size });
+      await failImport(deps, job, audit, errors.listed(), { total, failed: errors.badRows.size });
     }
   } else {
     await writeAll((work) => inTransaction(deps.pool, work));
     await inTransaction(deps.pool, (tx) => finishImport(deps, tx, job, audit, outcome()));
   }
+}
+
+/** How many rows `errors` are about (a row may have several). */
+function rowsIn(errors: readonly ImportRowError[]): number {
+  return new Set(errors.map((error) => error.row)).size;
 }
 
 /** All-or-nothing: the ledger refused a row, so the whole import rolls back. */

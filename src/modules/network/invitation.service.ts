@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { linkBase } from '../../platform/http/public-links.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { OrganizationType } from '../identity/identity.tables.js';
+import type { MemberRole, OrganizationType } from '../identity/identity.tables.js';
 import type { AuditContext } from '../identity/audit-actor.js';
 import { hashSecret, newSecret } from '../identity/secret-hash.js';
+import { emailOfUser } from '../identity/user-lookup.service.js';
 import { invitationRepository } from './invitation.repository.js';
 import { recordNetworkChange, type NetworkDeps } from './network.deps.js';
 import { partnerTypes } from './network.tables.js';
@@ -142,13 +143,24 @@ const invalid = () =>
     detail: 'The invitation token is unknown, already used or expired.',
   });
 
+/** Who accepts: a signed-in user acting for a distributor or service center. */
+export interface InvitationAcceptor {
+  userId: string;
+  role: MemberRole;
+  organizationId: string;
+  organizationType: OrganizationType;
+}
+
 /**
- * A partner accepts an invitation with its token: single use, within 7 days, and only by an
- * organization of the invited type (else CONFLICT). The partner link becomes active.
+ * A partner accepts an invitation with its token: single use, within 7 days, by an owner or
+ * admin signed in with the invited address (INVITATION_EMAIL_MISMATCH otherwise: holding the
+ * link is not enough, as for staff invitations), for an organization of the invited type (else
+ * CONFLICT). The partner link becomes active. A refusal changes nothing; the invitation stays
+ * usable by the right person.
  */
 export async function acceptInvitation(
   deps: NetworkDeps,
-  partner: { organizationId: string; organizationType: OrganizationType },
+  partner: InvitationAcceptor,
   token: string,
   audit: AuditContext,
 ): Promise<{ brandId: string; status: 'active' }> {
@@ -156,6 +168,20 @@ export async function acceptInvitation(
     const invitation = await invitationRepository.findByTokenHash(tx.db, hashSecret(token));
     if (!invitation || invitation.acceptedAt !== null) throw invalid();
     if (invitation.expiresAt.getTime() <= Date.now()) throw invalid();
+    if (partner.role !== 'owner' && partner.role !== 'admin') {
+      throw new AppError('FORBIDDEN', {
+        detail: 'Only an owner or admin of your organization can accept a partner invitation.',
+      });
+    }
+    const email = await emailOfUser(tx.db, partner.userId);
+    if (email?.toLowerCase() !== invitation.email.toLowerCase()) {
+      // The detail does not name the invited address: the holder of a forwarded link is not
+      // told more than the invitation preview shows.
+      throw new AppError('INVITATION_EMAIL_MISMATCH', {
+        detail:
+          'This invitation was sent to another e-mail address. Sign in with the address the invitation was sent to (as an owner or admin of the organization that joins), or ask the brand to invite your address.',
+      });
+    }
     if (invitation.partnerType !== partner.organizationType) {
       throw new AppError('CONFLICT', {
         detail: `The invitation is for a ${invitation.partnerType}; your organization is a ${partner.organizationType}.`,

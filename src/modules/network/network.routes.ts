@@ -139,13 +139,15 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       schema: {
         tags: ['network'],
         summary: "Accept a brand's invitation with the e-mailed token (single use, 7 days)",
+        description:
+          'Only an owner or admin of the joining distributor or service center, signed in with the e-mail address the invitation was sent to (any case), may accept: another address is 403 `INVITATION_EMAIL_MISMATCH` and leaves the invitation usable.',
         security,
         body: acceptInvitationSchema,
         response: { 200: acceptedInvitationSchema },
       },
     },
     async (request) => {
-      const caller = requireCaller(request);
+      const caller = userOf(requireCaller(request));
       return acceptInvitation(deps, caller, request.body.token, auditContextOf(caller, request));
     },
   );

@@ -41,6 +41,13 @@ export const errorCatalog = {
    * for all three, so a token's history is not revealed.
    */
   INVITATION_INVALID: { status: 400, title: 'Invitation invalid' },
+  /**
+   * A valid partner invitation, but the signed-in user's e-mail is not the address it was sent
+   * to (compared without regard to case). An invitation is accepted by an owner or admin of the
+   * joining organization signed in with the invited address; the token alone is not enough. The
+   * answer does not name the address; the invitation stays usable.
+   */
+  INVITATION_EMAIL_MISMATCH: { status: 403, title: 'Invitation sent to another address' },
   /** An `Idempotency-Key` was reused with a different request body. */
   IDEMPOTENCY_KEY_REUSED: { status: 409, title: 'Idempotency key reused' },
   /** A part with this part number already exists in the brand's catalog (case-insensitive). */

@@ -29,16 +29,17 @@ const gstinShape = /^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
 
 /**
  * Registration of a new organization and its owner. The invitation pages reuse it with the
- * organization type fixed by the invitation and the invited e-mail filled in.
+ * organization type and the e-mail fixed by the invitation (only the invited address may
+ * accept it, so the form does not offer another).
  */
 export function RegisterForm({
   fixedType,
-  initialEmail = '',
+  fixedEmail,
   submitLabel = 'Create account',
   onRegistered,
 }: {
   fixedType?: RegistrableType;
-  initialEmail?: string;
+  fixedEmail?: string;
   submitLabel?: string;
   onRegistered: () => void | Promise<void>;
 }) {
@@ -48,7 +49,7 @@ export function RegisterForm({
       organizationName: '',
       gstin: '',
       name: '',
-      email: initialEmail,
+      email: fixedEmail ?? '',
       phone: '',
       password: '',
     },
@@ -137,6 +138,10 @@ export function RegisterForm({
           type="email"
           autoComplete="email"
           required
+          readOnly={fixedEmail !== undefined}
+          description={
+            fixedEmail !== undefined ? 'The address the invitation was sent to' : undefined
+          }
           {...form.getInputProps('email')}
         />
         <TextInput

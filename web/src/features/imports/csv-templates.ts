@@ -1,4 +1,5 @@
 import { partCsvColumns } from '../../../../src/modules/imports/part-csv-columns';
+import { csvFileText } from '../../lib/csv-file';
 import type { ImportKind } from './imports.queries';
 
 /** The columns the parts import reads — the server's own list (the export writes the same). */
@@ -15,5 +16,5 @@ export const stockColumns = [
 
 /** A template: just the header line, so a spreadsheet opens with the right columns. */
 export function templateCsv(kind: ImportKind): string {
-  return `${(kind === 'parts' ? partColumns : stockColumns).join(',')}\r\n`;
+  return csvFileText([kind === 'parts' ? partColumns : stockColumns]);
 }

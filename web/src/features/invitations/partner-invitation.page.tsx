@@ -4,7 +4,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { LoadingState } from '../../components/query-state';
 import { humanise } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
-import { useSession } from '../../session/session-context';
+import { isApiProblem } from '../../api/problem';
+import { session, useSession } from '../../session/session-context';
 import { AuthLayout } from '../auth/auth-layout';
 import { RegisterForm } from '../auth/register-form';
 import { InvalidInvitation } from './invalid-invitation';
@@ -12,7 +13,8 @@ import { useAcceptPartnerInvitation, usePartnerInvitationPreview } from './invit
 
 /**
  * `/network/invitations/accept?token=…`, from a brand's invitation e-mail: shows who invites,
- * then registers a new distributor/service centre (or uses the signed-in one) and accepts.
+ * then registers a new distributor/service centre with the invited address (or uses the
+ * signed-in one, if signed in with that address as an owner or admin) and accepts.
  * The token is single use: it is sent at most once per page, whatever re-renders or retries.
  */
 export function PartnerInvitationPage() {
@@ -53,6 +55,10 @@ export function PartnerInvitationPage() {
   const invitation = preview.data;
   const typeLabel = humanise(invitation.partnerType);
   const me = state.status === 'authenticated' ? state.me : null;
+  // Only an owner or admin signed in with the invited address may accept (the server checks
+  // the same); the page says so before anyone presses a button.
+  const wrongAddress =
+    me !== null && me.user.email.toLowerCase() !== invitation.email.toLowerCase();
   const wrongType = me !== null && me.organization.type !== invitation.partnerType;
   const notAllowed = me !== null && me.role !== 'owner' && me.role !== 'admin';
 
@@ -75,7 +81,15 @@ export function PartnerInvitationPage() {
         The invitation was sent to <strong>{invitation.email}</strong>.
       </Text>
       {accept.isError && (
-        <Alert color="red" role="alert" title="Not accepted">
+        <Alert
+          color="red"
+          role="alert"
+          title={
+            isApiProblem(accept.error) && accept.error.code === 'INVITATION_EMAIL_MISMATCH'
+              ? 'Sign in with the invited address'
+              : 'Not accepted'
+          }
+        >
           {accept.error.message}
         </Alert>
       )}
@@ -84,10 +98,20 @@ export function PartnerInvitationPage() {
           <Text size="sm">Create your {typeLabel.toLowerCase()} account to accept.</Text>
           <RegisterForm
             fixedType={invitation.partnerType}
-            initialEmail={invitation.email}
+            fixedEmail={invitation.email}
             submitLabel="Create account and accept"
             onRegistered={acceptOnce}
           />
+        </Stack>
+      ) : wrongAddress ? (
+        <Stack gap="sm">
+          <Alert color="yellow" role="status" title="Signed in with another address">
+            You are signed in as {me.user.email}. Only the address the invitation was sent to can
+            accept it: sign out, then sign in or register with that address.
+          </Alert>
+          <Button variant="default" onClick={() => void session.logout()} fullWidth>
+            Sign out
+          </Button>
         </Stack>
       ) : wrongType ? (
         <Alert color="yellow" role="status" title="Signed in as another kind of organization">

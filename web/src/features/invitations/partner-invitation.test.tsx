@@ -112,6 +112,62 @@ describe('PartnerInvitationPage', () => {
     expect(calls.filter((call) => call.method === 'POST')).toHaveLength(1);
   });
 
+  it('shows the e-mail as fixed by the invitation when registering', async () => {
+    fakeServer((request) =>
+      request.path.startsWith('/api/v1/network/invitations/preview')
+        ? jsonResponse(200, preview)
+        : undefined,
+    );
+    renderPage();
+    const email = await screen.findByLabelText(/^e-mail/i);
+    expect(email).toHaveValue('ops@quickfix.in');
+    expect(email).toHaveAttribute('readonly');
+    expect(screen.getByText('The address the invitation was sent to')).toBeInTheDocument();
+  });
+
+  it('tells someone signed in with another address to sign in with the invited one', async () => {
+    const { calls } = fakeServer((request) => {
+      if (request.path.startsWith('/api/v1/network/invitations/preview'))
+        return jsonResponse(200, preview);
+      if (request.path === '/api/v1/me')
+        return jsonResponse(200, { ...me, user: { ...me.user, email: 'someone@else.in' } });
+      return undefined;
+    });
+    await session.loadMe();
+    const user = userEvent.setup();
+    renderPage();
+
+    expect(await screen.findByText('Signed in with another address')).toBeInTheDocument();
+    expect(screen.getByText(/You are signed in as someone@else\.in/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Accept invitation' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('button', { name: 'Create account and accept' })).toBeVisible();
+    expect(calls.filter((call) => call.path === '/api/v1/network/invitations/accept')).toEqual([]);
+  });
+
+  it("shows the server's refusal when the address does not match after all", async () => {
+    fakeServer((request) => {
+      if (request.path.startsWith('/api/v1/network/invitations/preview'))
+        return jsonResponse(200, preview);
+      if (request.path === '/api/v1/me') return jsonResponse(200, me);
+      if (request.path === '/api/v1/network/invitations/accept')
+        return jsonResponse(403, {
+          status: 403,
+          code: 'INVITATION_EMAIL_MISMATCH',
+          detail: 'This invitation was sent to another e-mail address. Sign in with the address.',
+        });
+      return undefined;
+    });
+    await session.loadMe();
+    const user = userEvent.setup();
+    renderPage();
+
+    await user.click(await screen.findByRole('button', { name: 'Accept invitation' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Sign in with the invited address');
+    expect(alert).toHaveTextContent('This invitation was sent to another e-mail address.');
+  });
+
   it('shows a clear error for an invalid or expired token', async () => {
     const { calls } = fakeServer((request) =>
       request.path.startsWith('/api/v1/network/invitations/preview')
