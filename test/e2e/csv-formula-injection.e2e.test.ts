@@ -30,13 +30,9 @@ async function download(path: string, token: string): Promise<string[][]> {
   return parse(await response.text(), { relax_column_count: true }) as string[][];
 }
 
-/** Cells that start with a formula character, apart from those of the given numeric columns. */
-function formulaCells(rows: string[][], numericColumns: string[] = []): string[] {
-  const [header = [], ...data] = rows;
-  const numeric = new Set(numericColumns.map((name) => header.indexOf(name)));
-  return data.flatMap((row) =>
-    row.filter((cell, index) => !numeric.has(index) && triggers.includes(cell.charAt(0))),
-  );
+/** Every cell (header included) that starts with a formula character. */
+function formulaCells(rows: string[][]): string[] {
+  return rows.flatMap((row) => row.filter((cell) => triggers.includes(cell.charAt(0))));
 }
 
 /** The value of `column` in the first data row whose `key` column equals `value`. */
@@ -127,7 +123,7 @@ describe('CSV exports neutralise formulas', () => {
     expect(formulaCells(rows)).toEqual([]);
   });
 
-  it("in a partner's own stock and movements exports, numbers left as numbers", async () => {
+  it("in a partner's own stock and movements exports, negative numbers neutralised too", async () => {
     const receive = await call(
       'POST',
       '/api/v1/inventory/adjustments',
@@ -163,11 +159,9 @@ describe('CSV exports neutralise formulas', () => {
       "'=1+1",
       "'@x",
     ]);
-    // A negative quantity is a number the export wrote as a number: not a formula.
-    expect(cellOf(movements, 'note', "'@x", 'on_hand_delta')).toBe('-3');
-    expect(
-      formulaCells(movements, ['on_hand_delta', 'reserved_delta', 'in_transit_delta']),
-    ).toEqual([]);
+    // No cell starts with a formula character, a negative quantity included (api-v1).
+    expect(cellOf(movements, 'note', "'@x", 'on_hand_delta')).toBe("'-3");
+    expect(formulaCells(movements)).toEqual([]);
   });
 
   it('in an import error report, which echoes the cells of the bad rows', async () => {

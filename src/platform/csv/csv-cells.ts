@@ -1,9 +1,6 @@
 // No imports here: the web app builds its CSV files with these rules too (web/src/lib/csv-file.ts).
 
-/**
- * What a CSV cell may hold. Numbers (and bigints) are written as numbers; everything else is
- * written as text, and text is what formula neutralisation applies to.
- */
+/** What a CSV cell may hold; every value is written as its text, neutralised (`csvCellText`). */
 export type CsvCell = string | number | bigint | boolean | Date | null | undefined;
 
 /**
@@ -36,16 +33,14 @@ export function restoreCsvText(cell: string): string {
 }
 
 /**
- * A value as the text of its cell. Finite numbers and bigints are written as they are, `-5` and
- * `12.5` included: a spreadsheet reads such a cell as a number, which is not a formula and
- * computes nothing. Every other value is text and neutralised, whatever it looks like (the
- * text `-5` becomes `'-5`): only a value the code holds as a number is trusted to be one.
- * `null`/`undefined` are empty; dates are ISO 8601.
+ * A value as the text of its cell. Every cell follows the rule, numbers included: the contract
+ * (api-v1, Conventions) promises that no exported cell starts with a formula character, so a
+ * negative number is written `'-5` like any text (the imports read it back as `-5`). Nothing is
+ * trusted to be harmless because of its type; the price is that a spreadsheet shows a negative
+ * delta as text. `null`/`undefined` are empty; dates are ISO 8601.
  */
 export function csvCellText(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (value instanceof Date) return neutraliseCsvText(value.toISOString());
   return neutraliseCsvText(String(value));
 }

@@ -39,14 +39,14 @@ describe('csvStream', () => {
     );
   });
 
-  it('writes numbers as they are and records by their header', async () => {
+  it('neutralises negative numbers too and writes records by their header', async () => {
     const records = fromArray<{ name?: CsvCell; delta?: CsvCell; note?: CsvCell }>([
       { name: '=HYPERLINK("http://evil.example","x")', delta: -5, note: '@SUM(A1)' },
       { name: 'Gasket', delta: 12.5 },
     ]);
     const written = await textOf(csvStream(csvRowsOf(['name', 'delta', 'note'], records)));
     expect(written).toBe(
-      `name,delta,note\n"'=HYPERLINK(""http://evil.example"",""x"")",-5,'@SUM(A1)\nGasket,12.5,\n`,
+      `name,delta,note\n"'=HYPERLINK(""http://evil.example"",""x"")",'-5,'@SUM(A1)\nGasket,12.5,\n`,
     );
   });
 
