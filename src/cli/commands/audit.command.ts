@@ -1,17 +1,22 @@
-import { verifyAuditChain } from '../../modules/audit/audit-verify.service.js';
+import { formatAuditVerification } from '../../modules/audit/audit-verify-report.js';
+import {
+  checkpointVerifiedChains,
+  verifyAuditChains,
+} from '../../modules/audit/audit-verify.service.js';
+import { logCheckpoints } from '../../modules/audit/audit-checkpoint.service.js';
 import { withContainer } from '../cli-context.js';
 
-/** `spareflow audit verify`: recomputes the hash chain; exit 1 names the first tampered entry. */
+/**
+ * `spareflow audit verify`: recomputes every audit chain and checks it against its checkpoints;
+ * exit 1 names the first broken entry of each broken chain. Intact chains are checkpointed.
+ */
 export async function auditVerifyCommand(): Promise<void> {
   await withContainer({ migrate: false }, async (container) => {
-    const result = await verifyAuditChain(container.database.db);
-    if (result.ok) {
-      process.stdout.write(`Audit log intact: ${result.rows} entries verified.\n`);
-      return;
-    }
-    process.stdout.write(
-      `Audit log TAMPERED at entry #${result.brokenAt.position}: ${result.brokenAt.reason}\n`,
-    );
-    process.exitCode = 1;
+    const { db } = container.database;
+    const result = await verifyAuditChains(db);
+    const checkpoints = await checkpointVerifiedChains(db, result);
+    logCheckpoints(container.logger, 'verify', checkpoints);
+    process.stdout.write(`${formatAuditVerification(result, checkpoints.length).join('\n')}\n`);
+    if (!result.ok) process.exitCode = 1;
   });
 }
