@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -17,8 +18,8 @@ let database: TestDatabase;
 let client: pg.Client;
 const organizationA = crypto.randomUUID();
 const organizationB = crypto.randomUUID();
-const verify = () =>
-  runSpareflow(['audit', 'verify'], {
+const verify = (...options: string[]) =>
+  runSpareflow(['audit', 'verify', ...options], {
     DATABASE_URL: database.url,
     SPAREFLOW_DATA_DIR: path.join(root, 'data'),
     LOG_LEVEL: 'warn',
@@ -106,6 +107,38 @@ describe('spareflow audit verify', () => {
     );
     expect(result.stdout).not.toContain('chain platform:');
     expect(result.stdout).toContain('1 chain intact; checkpointed 0 chains.');
+    expect(result.code).toBe(1);
+  });
+
+  it('checks the checkpoints of an application log given with --witness', async () => {
+    const platform = await client.query<{ hash: string }>(
+      "select hash from audit_log where chain = 'platform' and sequence = 4",
+    );
+    const log = path.join(root, 'spareflow.log');
+    await fs.writeFile(
+      log,
+      [
+        '{"level":"info","msg":"job done"}',
+        JSON.stringify({
+          level: 'info',
+          time: '2026-12-01T00:10:00.000Z',
+          auditCheckpoint: { chain: 'platform', sequence: 4, entryHash: platform.rows[0]?.hash },
+          msg: 'audit chain checkpoint',
+        }),
+        JSON.stringify({
+          level: 'info',
+          time: '2026-12-02T00:10:00.000Z',
+          auditCheckpoint: { chain: 'platform', sequence: 5, entryHash: 'f'.repeat(64) },
+          msg: 'audit chain checkpoint',
+        }),
+      ].join('\n'),
+    );
+    const result = await verify('--witness', log);
+    expect(result.stdout).toContain('Audit log TAMPERED: 3 of 3 chains broken');
+    expect(result.stdout).toContain(
+      '  chain platform: sequence 5 (no longer in the log): tail missing after checkpoint (logged checkpoint of 2026-12-02T00:10:00.000Z records sequence 5)',
+    );
+    expect(result.stdout).toContain(`Checked against 2 checkpoints logged in ${log}.`);
     expect(result.code).toBe(1);
   });
 });

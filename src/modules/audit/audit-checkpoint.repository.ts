@@ -9,9 +9,17 @@ export interface ChainCheckpoint {
   hash: string;
 }
 
-/** A checkpoint (or a chain head, source `head`) whose entry is gone or has another hash now. */
+/** A checkpoint found outside the database: a line of the application log (the witness). */
+export interface WitnessCheckpoint extends ChainCheckpoint {
+  recordedAt: Date;
+}
+
+/**
+ * A checkpoint (a chain head: source `head`; a logged one: `witness`) whose entry is gone or has
+ * another hash now.
+ */
 export interface CheckpointMismatch extends ChainCheckpoint {
-  source: AuditCheckpointSource | 'head';
+  source: AuditCheckpointSource | 'head' | 'witness';
   recordedAt: Date;
   /** The entry now at that sequence, if any. */
   found: { position: number; hash: string } | null;
@@ -32,13 +40,16 @@ const toCheckpoint = (row: CheckpointRow): ChainCheckpoint => ({
 /** Checkpoints of the audit chains (append-only) and their comparison with the log. */
 export const auditCheckpointRepository = {
   /**
-   * Every checkpoint and every chain head whose entry is missing or differs, in one statement (one
-   * snapshot: a head and its entry are committed together, so a live chain never shows here).
+   * Every checkpoint, chain head and witness whose entry is missing or differs, in one statement
+   * (one snapshot: a head and its entry are committed together, so a live chain never shows here).
    */
-  async mismatches(db: Db): Promise<CheckpointMismatch[]> {
+  async mismatches(
+    db: Db,
+    witnesses: readonly WitnessCheckpoint[] = [],
+  ): Promise<CheckpointMismatch[]> {
     const { rows } = await db.execute<
       CheckpointRow & {
-        source: AuditCheckpointSource | 'head';
+        source: CheckpointMismatch['source'];
         recorded_at: Date | string;
         position: string | null;
         found_hash: string | null;
@@ -49,7 +60,14 @@ export const auditCheckpointRepository = {
         from (select chain, sequence, hash, source, recorded_at from audit_checkpoints
               union all
               select chain, sequence, hash, 'head', updated_at from audit_chain_heads
-               where sequence > 0) as c
+               where sequence > 0
+              union all
+              select chain, sequence, hash, 'witness', recorded_at
+                from unnest(${sql.param(witnesses.map((w) => w.chain))}::text[],
+                            ${sql.param(witnesses.map((w) => w.sequence))}::bigint[],
+                            ${sql.param(witnesses.map((w) => w.hash))}::text[],
+                            ${sql.param(witnesses.map((w) => w.recordedAt.toISOString()))}::timestamptz[])
+                     as w(chain, sequence, hash, recorded_at)) as c
         left join audit_log a on a.chain = c.chain and a.sequence = c.sequence
        where a.hash is distinct from c.hash
        order by c.chain, c.sequence`);

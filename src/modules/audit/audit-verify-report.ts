@@ -11,13 +11,14 @@ function whereBroken(broken: AuditChainBreak): string {
     : `entry #${broken.position} (sequence ${broken.sequence})`;
 }
 
-/** The checkpoint a checkpoint reason was found by, e.g. `verify checkpoint of … at sequence 7`. */
+/** The checkpoint a checkpoint reason was found by, e.g. `verify checkpoint of … records sequence 7`. */
 function byCheckpoint(broken: AuditChainBreak): string {
   const checkpoint = broken.checkpoint;
   if (!checkpoint) return '';
   if (checkpoint.source === 'head')
     return ` (the chain's head records sequence ${checkpoint.sequence})`;
-  return ` (${checkpoint.source} checkpoint of ${checkpoint.recordedAt.toISOString()} records sequence ${checkpoint.sequence})`;
+  const source = checkpoint.source === 'witness' ? 'logged' : checkpoint.source;
+  return ` (${source} checkpoint of ${checkpoint.recordedAt.toISOString()} records sequence ${checkpoint.sequence})`;
 }
 
 /** Chains and entries per kind, e.g. `4 chains (legacy 4 entries, platform 2 entries, 2 organizations 17 entries)`. */

@@ -4,6 +4,7 @@ import {
   auditCheckpointRepository,
   type ChainCheckpoint,
   type CheckpointMismatch,
+  type WitnessCheckpoint,
 } from './audit-checkpoint.repository.js';
 import { auditRowHash, genesisHash, type AuditContent } from './audit-hash.js';
 import { auditRepository, type AuditRow } from './audit.repository.js';
@@ -25,7 +26,10 @@ export interface AuditChainBreak {
   /** Its position in the log, when the entry still exists. */
   position: number | null;
   reason: AuditTamperReason;
-  /** For the checkpoint reasons: the checkpoint (source `head`: the chain's head row) that failed. */
+  /**
+   * For the checkpoint reasons: the checkpoint that failed (source `head`: the chain's head row;
+   * `witness`: a checkpoint read from the application log).
+   */
   checkpoint?: Pick<CheckpointMismatch, 'sequence' | 'source' | 'recordedAt'>;
 }
 
@@ -146,14 +150,18 @@ function checkpointBreak(report: AuditChainReport, mismatch: CheckpointMismatch)
 const chainRank = (chain: string) => (chain === legacyChain ? 0 : chain === platformChain ? 1 : 2);
 
 /**
- * Verifies every audit chain: each entry's link and hash, then every checkpoint and chain head
- * against the entries they name (a deleted tail leaves a checkpoint pointing past the end). Each
- * chain reports its first broken entry. Read-only; `checkpointVerifiedChains` records the result.
+ * Verifies every audit chain: each entry's link and hash, then every checkpoint and chain head —
+ * and the `witnesses`, checkpoints read from the application log — against the entries they name
+ * (a deleted tail leaves a checkpoint pointing past the end). Each chain reports its first broken
+ * entry. Read-only; `checkpointVerifiedChains` records the result.
  */
-export async function verifyAuditChains(db: Db): Promise<AuditVerification> {
+export async function verifyAuditChains(
+  db: Db,
+  witnesses: readonly WitnessCheckpoint[] = [],
+): Promise<AuditVerification> {
   const reports = await walkChains(db);
   // After the walk: every checkpoint taken before or during it names an entry that existed.
-  for (const mismatch of await auditCheckpointRepository.mismatches(db)) {
+  for (const mismatch of await auditCheckpointRepository.mismatches(db, witnesses)) {
     let report = reports.get(mismatch.chain);
     if (!report) {
       report = emptyReport(mismatch.chain);

@@ -1,4 +1,6 @@
+import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import { checkpointAuditChains } from '../../../src/modules/audit/audit-checkpoint.service.js';
 import {
   checkpointVerifiedChains,
   verifyAuditChains,
@@ -262,5 +264,32 @@ describe('verifyAuditChains detects tampering per chain (triggers disabled, as a
       position: rows[550]!.position,
       reason: 'content changed',
     });
+  });
+});
+
+describe('the logged checkpoints are a witness outside the database', () => {
+  it('detects a deleted tail even after the head was moved back and every checkpoint deleted', async () => {
+    const database = await chainsOf(4);
+    // The daily job's checkpoints, as the log holds them.
+    const logged = await checkpointAuditChains(database.db, pino({ level: 'silent' }));
+    const witnesses = logged.map((checkpoint) => ({ ...checkpoint, recordedAt: new Date() }));
+    expect(await verifyAuditChains(database.db, witnesses)).toMatchObject({ ok: true });
+    // The attacker deletes A's newest two entries, every checkpoint and moves the head back: the
+    // database alone is consistent again.
+    const rows = await chainRows(database.pool, chainA);
+    await withoutTrigger(
+      database.pool,
+      `delete from audit_log where position in (${rows[2]!.position}, ${rows[3]!.position});
+       delete from audit_checkpoints;
+       update audit_chain_heads set sequence = 2, hash = '${rows[1]!.hash}' where chain = '${chainA}'`,
+    );
+    expect((await verifyAuditChains(database.db)).ok).toBe(true);
+    const result = await verifyAuditChains(database.db, witnesses);
+    expect(reportOf(result, chainA)?.broken).toMatchObject({
+      sequence: 3,
+      reason: 'tail missing after checkpoint',
+      checkpoint: { sequence: 4, source: 'witness' },
+    });
+    expect(result.chains.filter((chain) => chain.broken !== null)).toHaveLength(1);
   });
 });
