@@ -30,6 +30,7 @@ import {
   stockReconcileJob,
 } from '../modules/inventory/stock-reconciler.js';
 import type { ImportDeps } from '../modules/imports/import-run.js';
+import { auditCheckpointJob } from '../modules/audit/audit-checkpoint.service.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 
@@ -114,6 +115,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     jobs.define(importRunJob(imports));
     const stockDrift = new StockDriftMonitor();
     jobs.define(stockReconcileJob(database.pool, stockDrift));
+    jobs.define(auditCheckpointJob(database.db));
     const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
     disposers.push(() => sandbox.stop());
     // SMTP is not HTTP, so its sandbox sink runs beside SandboxHost rather than inside it.

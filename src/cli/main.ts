@@ -52,7 +52,13 @@ program
   .command('audit')
   .description('the tamper-evident audit log')
   .command('verify')
-  .description('recompute the audit log hash chain; exits 1 if an entry was changed or deleted')
+  .description(
+    'recompute every audit hash chain and check it against its checkpoints; exits 1 naming the first changed or missing entry of each broken chain',
+  )
+  .option(
+    '--witness <log file>',
+    'also check the chain checkpoints logged in this application log (the daily audit.checkpoint job)',
+  )
   .action(auditVerifyCommand);
 
 await program.parseAsync(process.argv);

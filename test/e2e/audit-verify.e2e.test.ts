@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
@@ -14,12 +16,28 @@ let database: TestDatabase;
 // A plain client rather than the database's pool: `client.end()` waits until the connection is
 // closed, so dropping the database (WITH FORCE) never terminates a connection still closing.
 let client: pg.Client;
-const verify = () =>
-  runSpareflow(['audit', 'verify'], {
+const organizationA = crypto.randomUUID();
+const organizationB = crypto.randomUUID();
+const verify = (...options: string[]) =>
+  runSpareflow(['audit', 'verify', ...options], {
     DATABASE_URL: database.url,
     SPAREFLOW_DATA_DIR: path.join(root, 'data'),
     LOG_LEVEL: 'warn',
   });
+/** Runs statements with the audit tables' triggers off, as a superuser tampering with them could. */
+const tamper = async (statements: Array<[string, unknown[]]>) => {
+  const tables = ['audit_log', 'audit_chain_heads', 'audit_checkpoints'];
+  for (const table of tables) await client.query(`alter table ${table} disable trigger user`);
+  for (const [statement, values] of statements) await client.query(statement, values);
+  for (const table of tables) await client.query(`alter table ${table} enable trigger user`);
+};
+const entriesOf = async (organizationId: string) =>
+  (
+    await client.query<{ position: string; sequence: string; hash: string }>(
+      `select position, sequence, hash from audit_log where organization_id = $1 order by sequence`,
+      [organizationId],
+    )
+  ).rows;
 
 beforeAll(async () => {
   root = await makeTempRoot('audit');
@@ -31,17 +49,19 @@ beforeAll(async () => {
     client: client as pg.PoolClient,
     db: drizzle(client, { schema }) as unknown as Db,
   };
-  await client.query('begin');
-  for (let index = 0; index < 4; index += 1)
-    await recordAudit(tx, {
-      actor: { userId: null },
-      organizationId: null,
-      action: 'test.changed',
-      entityType: 'widget',
-      entityId: `widget-${index}`,
-      after: { index },
-    });
-  await client.query('commit');
+  for (const organizationId of [organizationA, organizationB, null]) {
+    await client.query('begin');
+    for (let index = 0; index < 4; index += 1)
+      await recordAudit(tx, {
+        actor: { userId: null },
+        organizationId,
+        action: 'test.changed',
+        entityType: 'widget',
+        entityId: `widget-${index}`,
+        after: { index },
+      });
+    await client.query('commit');
+  }
 });
 
 afterAll(async () => {
@@ -51,24 +71,74 @@ afterAll(async () => {
 });
 
 describe('spareflow audit verify', () => {
-  it('exits 0 and counts the entries of an intact log', async () => {
+  it('exits 0, counts the entries of an intact log and checkpoints its chains', async () => {
     const result = await verify();
-    expect(result.stdout).toContain('Audit log intact: 4 entries verified.');
+    expect(result.stdout).toContain('Audit log intact: 12 entries verified.');
+    expect(result.stdout).toContain(
+      '3 chains (platform 4 entries, 2 organizations 8 entries); checkpointed 3 chains.',
+    );
     expect(result.code).toBe(0);
+    const again = await verify();
+    expect(again.stdout).toContain('checkpointed 0 chains.');
+    expect(again.code).toBe(0);
   });
 
-  it('exits 1 naming the entry whose content was changed behind the trigger', async () => {
-    const { rows } = await client.query<{ position: string }>(
-      'select position from audit_log order by position offset 1 limit 1',
-    );
-    const position = rows[0]?.position;
-    await client.query('alter table audit_log disable trigger audit_log_no_update_or_delete');
-    await client.query(`update audit_log set after = '{"index": 42}' where position = $1`, [
-      position,
+  it('exits 1 naming, per chain, the entry changed behind the trigger and the tail deleted after a checkpoint', async () => {
+    const a = await entriesOf(organizationA);
+    const b = await entriesOf(organizationB);
+    await tamper([
+      [`update audit_log set after = '{"index": 42}' where position = $1`, [a[1]?.position]],
+      // B's newest two entries deleted, and its head moved back to what is left.
+      ['delete from audit_log where position in ($1, $2)', [b[2]?.position, b[3]?.position]],
+      [
+        'update audit_chain_heads set sequence = 2, hash = $1 where chain = $2',
+        [b[1]?.hash, `org:${organizationB}`],
+      ],
     ]);
-    await client.query('alter table audit_log enable trigger audit_log_no_update_or_delete');
     const result = await verify();
-    expect(result.stdout).toContain(`Audit log TAMPERED at entry #${position}: content changed`);
+    expect(result.stdout).toContain('Audit log TAMPERED: 2 of 3 chains broken');
+    expect(result.stdout).toContain(
+      `  chain org:${organizationA}: entry #${a[1]?.position} (sequence 2): content changed\n`,
+    );
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `  chain org:${organizationB}: sequence 3 \\(no longer in the log\\): tail missing after checkpoint \\(verify checkpoint of \\S+ records sequence 4\\)`,
+      ),
+    );
+    expect(result.stdout).not.toContain('chain platform:');
+    expect(result.stdout).toContain('1 chain intact; checkpointed 0 chains.');
+    expect(result.code).toBe(1);
+  });
+
+  it('checks the checkpoints of an application log given with --witness', async () => {
+    const platform = await client.query<{ hash: string }>(
+      "select hash from audit_log where chain = 'platform' and sequence = 4",
+    );
+    const log = path.join(root, 'spareflow.log');
+    await fs.writeFile(
+      log,
+      [
+        '{"level":"info","msg":"job done"}',
+        JSON.stringify({
+          level: 'info',
+          time: '2026-12-01T00:10:00.000Z',
+          auditCheckpoint: { chain: 'platform', sequence: 4, entryHash: platform.rows[0]?.hash },
+          msg: 'audit chain checkpoint',
+        }),
+        JSON.stringify({
+          level: 'info',
+          time: '2026-12-02T00:10:00.000Z',
+          auditCheckpoint: { chain: 'platform', sequence: 5, entryHash: 'f'.repeat(64) },
+          msg: 'audit chain checkpoint',
+        }),
+      ].join('\n'),
+    );
+    const result = await verify('--witness', log);
+    expect(result.stdout).toContain('Audit log TAMPERED: 3 of 3 chains broken');
+    expect(result.stdout).toContain(
+      '  chain platform: sequence 5 (no longer in the log): tail missing after checkpoint (logged checkpoint of 2026-12-02T00:10:00.000Z records sequence 5)',
+    );
+    expect(result.stdout).toContain(`Checked against 2 checkpoints logged in ${log}.`);
     expect(result.code).toBe(1);
   });
 });

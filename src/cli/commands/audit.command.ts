@@ -1,17 +1,31 @@
-import { verifyAuditChain } from '../../modules/audit/audit-verify.service.js';
+import fs from 'node:fs/promises';
+import { logCheckpoints } from '../../modules/audit/audit-checkpoint.service.js';
+import { formatAuditVerification } from '../../modules/audit/audit-verify-report.js';
+import {
+  checkpointVerifiedChains,
+  verifyAuditChains,
+} from '../../modules/audit/audit-verify.service.js';
+import { readWitnessCheckpoints } from '../../modules/audit/audit-witness.js';
 import { withContainer } from '../cli-context.js';
 
-/** `spareflow audit verify`: recomputes the hash chain; exit 1 names the first tampered entry. */
-export async function auditVerifyCommand(): Promise<void> {
+/**
+ * `spareflow audit verify [--witness <log file>]`: recomputes every audit chain and checks it
+ * against its checkpoints (and those logged in the file, if given); exit 1 names the first broken
+ * entry of each broken chain. Intact chains are checkpointed.
+ */
+export async function auditVerifyCommand(options: { witness?: string }): Promise<void> {
+  const witnesses = options.witness
+    ? readWitnessCheckpoints(await fs.readFile(options.witness, 'utf8'))
+    : [];
   await withContainer({ migrate: false }, async (container) => {
-    const result = await verifyAuditChain(container.database.db);
-    if (result.ok) {
-      process.stdout.write(`Audit log intact: ${result.rows} entries verified.\n`);
-      return;
-    }
-    process.stdout.write(
-      `Audit log TAMPERED at entry #${result.brokenAt.position}: ${result.brokenAt.reason}\n`,
-    );
-    process.exitCode = 1;
+    const { db } = container.database;
+    const result = await verifyAuditChains(db, witnesses);
+    const checkpoints = await checkpointVerifiedChains(db, result);
+    logCheckpoints(container.logger, 'verify', checkpoints);
+    const lines = formatAuditVerification(result, checkpoints.length);
+    if (options.witness)
+      lines.push(`Checked against ${witnesses.length} checkpoints logged in ${options.witness}.`);
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (!result.ok) process.exitCode = 1;
   });
 }

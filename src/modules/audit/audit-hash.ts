@@ -1,8 +1,13 @@
 import crypto from 'node:crypto';
 
-/** The hash of the first row's predecessor. */
+/** The hash of the first entry's predecessor, in every chain. */
 export const genesisHash = '0'.repeat(64);
 
+/**
+ * What an entry's hash covers. `chain` and `sequence` are absent for the entries of the `legacy`
+ * chain (written before chains were split, ADR 0008): keys whose value is `undefined` are left out
+ * of the canonical form, so those entries hash exactly as they were hashed.
+ */
 export interface AuditContent {
   occurredAt: string;
   actorUserId: string | null;
@@ -15,6 +20,8 @@ export interface AuditContent {
   after: unknown;
   requestId: string | null;
   ip: string | null;
+  chain?: string | undefined;
+  sequence?: number | undefined;
 }
 
 /** Canonical JSON: object keys sorted at every depth, so the same content always hashes the same. */
@@ -29,7 +36,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** SHA-256 over the previous row's hash and this row's canonical content. */
+/** SHA-256 over the previous entry's hash and this entry's canonical content. */
 export function auditRowHash(previousHash: string, content: AuditContent): string {
   return crypto
     .createHash('sha256')

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { auditLog } from './audit.tables.js';
 
@@ -19,13 +19,24 @@ export interface AuditFilters {
 
 /** Reads of the append-only audit log; it is only ever written by `recordAudit`. */
 export const auditRepository = {
-  /** One batch of the chain in position order, after `afterPosition` (keyset pagination). */
-  async chainBatch(db: Db, afterPosition: number, limit: number): Promise<AuditRow[]> {
+  /**
+   * One batch of every chain's entries in (chain, sequence) order, after `after` (keyset
+   * pagination on the chains' unique index; `null` = from the start).
+   */
+  async chainBatch(
+    db: Db,
+    after: { chain: string; sequence: number } | null,
+    limit: number,
+  ): Promise<AuditRow[]> {
     return db
       .select()
       .from(auditLog)
-      .where(gt(auditLog.position, afterPosition))
-      .orderBy(asc(auditLog.position))
+      .where(
+        after === null
+          ? undefined
+          : sql`(${auditLog.chain}, ${auditLog.sequence}) > (${after.chain}, ${after.sequence})`,
+      )
+      .orderBy(asc(auditLog.chain), asc(auditLog.sequence))
       .limit(limit);
   },
 

@@ -1,8 +1,8 @@
-import { desc, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/transaction.js';
 import { removeSecrets } from '../../platform/logging/redaction.js';
-import { auditRowHash, genesisHash, type AuditContent } from './audit-hash.js';
-import { auditLog } from './audit.tables.js';
+import { auditChainOf } from './audit-chain.js';
+import { auditChainRepository } from './audit-chain.repository.js';
+import { auditRowHash, type AuditContent } from './audit-hash.js';
 
 export interface AuditEntry {
   actor: { userId?: string | null; apiKeyId?: string | null };
@@ -17,9 +17,6 @@ export interface AuditEntry {
   ip?: string | null;
 }
 
-/** Arbitrary constant: audited transactions take it to append to the chain one at a time. */
-const auditChainLockKey = 724_310_002;
-
 /**
  * Secrets never enter the audit log: the same keys as the logs (passwords, tokens, keys…). The
  * value is then taken through JSON, as jsonb stores it, so the hash covers exactly what is stored
@@ -31,20 +28,18 @@ function withoutSecrets(value: unknown): unknown {
 }
 
 /**
- * Appends one entry to the hash-chained audit log inside the caller's transaction, so the entry
- * exists exactly when the change it records committed. The chain is global: a transaction-scoped
- * advisory lock orders appends, and is released at commit or rollback.
+ * Appends one entry to its organization's hash chain (the platform chain when it has none) inside
+ * the caller's transaction, so the entry exists exactly when the change it records committed.
+ *
+ * Lock order: this locks the chain's head row until commit, so call it LAST in the transaction,
+ * after every other row lock (documents, stock levels, wallet accounts…); a transaction appends to
+ * one chain (two chains in opposite orders in two transactions would deadlock). Audited writes of
+ * different organizations never wait on each other (ADR 0008).
  */
 export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.client.query('select pg_advisory_xact_lock($1)', [auditChainLockKey]);
-  const [last] = await tx.db
-    .select({ hash: auditLog.hash })
-    .from(auditLog)
-    .orderBy(desc(auditLog.position))
-    .limit(1);
-  const previousHash = last?.hash ?? genesisHash;
-  const { rows } = await tx.client.query<{ now: Date }>('select clock_timestamp() as now');
-  const occurredAt = (rows[0]?.now ?? new Date()).toISOString();
+  const chain = auditChainOf(entry.organizationId);
+  const head = await auditChainRepository.lockHead(tx, chain);
+  const occurredAt = (await auditChainRepository.now(tx)).toISOString();
   const content: AuditContent = {
     occurredAt,
     actorUserId: entry.actor.userId ?? null,
@@ -57,11 +52,14 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
     after: withoutSecrets(entry.after),
     requestId: entry.requestId ?? null,
     ip: entry.ip ?? null,
+    chain,
+    sequence: head.sequence + 1,
   };
-  await tx.db.insert(auditLog).values({
+  await auditChainRepository.append(tx, {
     ...content,
-    occurredAt: sql`${occurredAt}::timestamptz`,
-    previousHash,
-    hash: auditRowHash(previousHash, content),
+    chain,
+    sequence: head.sequence + 1,
+    previousHash: head.hash,
+    hash: auditRowHash(head.hash, content),
   });
 }
