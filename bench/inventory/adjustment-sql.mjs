@@ -39,8 +39,8 @@ function fragments({ organizationId, userId, locationId, partIds, scope }) {
 \\set k random(1, 9000000000000000000)
 select "memberships"."role", "organizations"."type", "organizations"."status" from "memberships" inner join "organizations" on "organizations"."id" = "memberships"."organization_id" where ("memberships"."user_id" = ${quote(userId)} and "memberships"."organization_id" = ${org}) limit 1;
 begin;
-insert into idempotency_keys (organization_id, scope, key, request_hash, response_status, response_body)
-  values (${org}, ${quote(scope)}, ${key}, md5(:k::text) || md5(:d::text), 0, 'null'::jsonb)
+insert into idempotency_keys (organization_id, scope, key, request_hash, response_body)
+  values (${org}, ${quote(scope)}, ${key}, md5(:k::text) || md5(:d::text), 'null'::jsonb)
   on conflict (organization_id, scope, key) do nothing;
 select "id", "organization_id", "name", "contact_name", "phone", "line1", "line2", "city", "state", "pincode", "created_at" from "locations" where ("locations"."id" = ${loc} and "locations"."organization_id" = ${org}) limit 1;
 select "id", "brand_id", "status" from "parts" where "parts"."id" in (${part});
@@ -61,8 +61,7 @@ select "id", "brand_id", "status" from "parts" where "parts"."id" in (${part});
   values (default, default, 'stock.adjusted', 1, ${org}, 'stock_level', ${levelId},
     jsonb_build_object('partId', ${part}, 'reason', 'count_correction', 'locationId', ${loc}, 'movementId', 1, 'quantityDelta', :d::int, 'organizationId', ${org}),
     'pgbench', default) returning "id";
-update idempotency_keys set response_status = 201,
-       response_body = '{"level": {"onHand": 999999, "reserved": 0, "available": 999999}, "movementId": 1}'::jsonb
+update idempotency_keys set response_body = '{"level": {"onHand": 999999, "reserved": 0, "available": 999999}, "movementId": 1}'::jsonb
  where organization_id = ${org} and scope = ${quote(scope)} and key = ${key};
 commit;
 `,

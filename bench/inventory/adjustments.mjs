@@ -45,7 +45,7 @@ const rounds = Number(args.rounds ?? 3);
 const connections = Number(args.connections ?? 16);
 const partCount = 10;
 const goal = 0.5;
-const scope = 'POST /api/v1/inventory/adjustments';
+const scope = 'inventory.adjustment';
 if (!hasWrk()) throw new Error('bench/inventory/adjustments needs wrk (apt-get install -y wrk)');
 if (spawnSync('pgbench', ['--version']).error)
   throw new Error('bench/inventory/adjustments needs pgbench');

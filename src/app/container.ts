@@ -27,6 +27,7 @@ import { importRunJob } from '../modules/imports/import.job.js';
 import {
   StockDriftMonitor,
   stockLedgerDoctorCheck,
+  stockReservationsDoctorCheck,
   stockReconcileJob,
 } from '../modules/inventory/stock-reconciler.js';
 import type { ImportDeps } from '../modules/imports/import-run.js';
@@ -147,6 +148,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         ...platformDoctorChecks(config, database, jobs),
         emailDoctorCheck(config, mail.email),
         stockLedgerDoctorCheck(database.pool),
+        stockReservationsDoctorCheck(database.pool),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,

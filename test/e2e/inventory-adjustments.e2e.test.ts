@@ -142,6 +142,20 @@ describe('POST /api/v1/inventory/adjustments', () => {
     expect(response.json).toMatchObject({
       code: 'INSUFFICIENT_STOCK',
       errors: [{ path: 'lines.0' }],
+      // The figures as data, so clients need not parse the message.
+      lines: [
+        {
+          line: 0,
+          locationId: location,
+          partId: part,
+          counter: 'available',
+          onHand: 20,
+          reserved: 0,
+          inTransit: 0,
+          available: 20,
+          requested: 21,
+        },
+      ],
     });
     const list = await call('GET', `/api/v1/inventory?partId=${part}`, {
       bearer: viewer.accessToken,

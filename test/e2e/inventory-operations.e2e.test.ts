@@ -129,7 +129,14 @@ describe('transfers between own locations', () => {
         lines: [{ partId: partB, quantity: 5 }],
       },
     );
-    expect(tooMuch).toMatchObject({ status: 409, json: { code: 'INSUFFICIENT_STOCK' } });
+    expect(tooMuch).toMatchObject({
+      status: 409,
+      json: {
+        code: 'INSUFFICIENT_STOCK',
+        errors: [{ path: 'body.lines.0' }],
+        lines: [{ line: 0, partId: partB, onHand: 4, available: 4, requested: 5 }],
+      },
+    });
     const foreign = await call(
       'POST',
       '/api/v1/inventory/transfers',
@@ -190,7 +197,7 @@ describe('cycle counts', () => {
       '/api/v1/inventory/reservations',
       { bearer: manager.accessToken },
       {
-        referenceType: 'spare_request',
+        referenceType: 'erp_order',
         referenceId: 'SR-1',
         lines: [{ locationId: warehouse, partId: partB, quantity: 3 }],
       },
@@ -210,7 +217,11 @@ describe('cycle counts', () => {
     );
     expect(response).toMatchObject({
       status: 409,
-      json: { code: 'INSUFFICIENT_STOCK', errors: [{ path: 'body.lines.1' }] },
+      json: {
+        code: 'INSUFFICIENT_STOCK',
+        errors: [{ path: 'body.lines.1' }],
+        lines: [{ line: 1, partId: partB, onHand: 4, reserved: 3, available: 1, requested: 2 }],
+      },
     });
     expect(await level(warehouse, partA)).toMatchObject({ onHand: 5 });
   });
@@ -228,7 +239,7 @@ describe('reservations over HTTP', () => {
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         },
         body: JSON.stringify({
-          referenceType: 'shipment',
+          referenceType: 'erp_order',
           referenceId: 'S-9',
           lines: [{ locationId: store, partId: partA, quantity }],
         }),
@@ -242,6 +253,9 @@ describe('reservations over HTTP', () => {
     expect((await send('/release', 1)).status).toBe(200);
     expect((await send('/consume', 2)).status).toBe(200);
     expect(await level(store, partA)).toMatchObject({ onHand: 2, reserved: 0, available: 2 });
-    expect((await send('/release', 1)).status).toBe(409);
+    // The document holds nothing more: RESERVATION_EXCEEDED, not someone else's stock.
+    const again = await send('/release', 1);
+    expect(again.status).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'RESERVATION_EXCEEDED' });
   });
 });

@@ -5,11 +5,9 @@ import type { RoutePolicy } from '../../platform/http/route-policy.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../identity/audit-actor.js';
 import type { InventoryDeps } from './inventory.deps.js';
-import {
-  idempotencyHeaders,
-  inventorySecurity as security,
-  stockHolders,
-} from './inventory-http.js';
+import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
+import { inventorySecurity as security, stockHolders } from './inventory-http.js';
+import { stockConflictProblemSchema } from './inventory-problems.js';
 import {
   reservationRequestSchema,
   reservationResultSchema,
@@ -44,7 +42,7 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
         summary: 'Send stock to another own location (in transit until received)',
         security,
         body: newTransferSchema,
-        response: { 201: transferSchema },
+        response: { 201: transferSchema, 409: stockConflictProblemSchema },
       },
     },
     async (request, reply) => {
@@ -106,7 +104,7 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
         summary: 'Apply a cycle count (differences become count movements)',
         security,
         body: newCountSchema,
-        response: { 201: countSchema },
+        response: { 201: countSchema, 409: stockConflictProblemSchema },
       },
     },
     async (request, reply) => {
@@ -136,7 +134,9 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
     async (request) => listCounts(deps.db, requireCaller(request).organizationId, request.query),
   );
 
-  const reservationRoute = (path: string, operation: ReservationOperation, summary: string) =>
+  // Reserving creates (or adds to) a document's reservation: 201; release and consume: 200.
+  const reservationRoute = (path: string, operation: ReservationOperation, summary: string) => {
+    const status = operation === 'reserve' ? 201 : 200;
     app.post(
       path,
       {
@@ -144,15 +144,17 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
         schema: {
           tags,
           summary,
+          description:
+            'The `(referenceType, referenceId)` sent is the document that holds the stock: release and consume never take more than it holds of a line (409 RESERVATION_EXCEEDED, nothing applied); SpareFlow document types such as `shipment` are refused (400 DOCUMENT_TYPE_NOT_ALLOWED).',
           security,
           headers: idempotencyHeaders,
           body: reservationRequestSchema,
-          response: { [operation === 'reserve' ? 201 : 200]: reservationResultSchema },
+          response: { [status]: reservationResultSchema, 409: stockConflictProblemSchema },
         },
       },
       async (request, reply) => {
         const caller = requireCaller(request);
-        const result = await runReservation(
+        const outcome = await runReservation(
           deps,
           operation,
           caller.organizationId,
@@ -160,23 +162,24 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
           request.headers['idempotency-key'],
           auditContextOf(caller, request),
         );
-        if (result.replayed) void reply.header('idempotent-replayed', 'true');
-        return reply.status(result.status).send(result.body);
+        markReplayed(reply, outcome);
+        return reply.status(status).send(outcome.value);
       },
     );
+  };
   reservationRoute(
     '/api/v1/inventory/reservations',
     'reserve',
-    'Reserve stock for a reference, all lines or none (idempotent)',
+    "Reserve stock for an integrator's document, all lines or none (idempotent)",
   );
   reservationRoute(
     '/api/v1/inventory/reservations/release',
     'release',
-    'Release reserved stock back to available (idempotent)',
+    'Release stock a document holds back to available (idempotent)',
   );
   reservationRoute(
     '/api/v1/inventory/reservations/consume',
     'consume',
-    'Consume reserved stock: it leaves on hand (idempotent)',
+    'Consume stock a document holds: it leaves on hand (idempotent)',
   );
 }

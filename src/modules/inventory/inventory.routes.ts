@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
 import { pageSchema } from '../../platform/http/pagination.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../identity/audit-actor.js';
@@ -18,8 +19,9 @@ import {
   createAdjustment,
 } from './stock-adjustment.service.js';
 import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
-import { idempotencyHeaders, inventorySecurity, stockHolders } from './inventory-http.js';
+import { inventorySecurity, stockHolders } from './inventory-http.js';
 import { registerInventoryOperationRoutes } from './inventory-operations.routes.js';
+import { stockConflictProblemSchema } from './inventory-problems.js';
 
 /**
  * Stock levels, the movement ledger and manual adjustments of the caller's organization (and,
@@ -44,20 +46,20 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
         security: inventorySecurity,
         headers: idempotencyHeaders,
         body: adjustmentSchema,
-        response: { 201: adjustmentResultSchema },
+        response: { 201: adjustmentResultSchema, 409: stockConflictProblemSchema },
       },
     },
     async (request, reply) => {
       const caller = requireCaller(request);
-      const result = await createAdjustment(
+      const outcome = await createAdjustment(
         deps,
         caller.organizationId,
         request.body,
         request.headers['idempotency-key'],
         auditContextOf(caller, request),
       );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.status(result.status as 201).send(result.body);
+      markReplayed(reply, outcome);
+      return reply.status(201).send(outcome.value);
     },
   );
 

@@ -8,6 +8,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from '../identity/identity.tables.js';
@@ -18,7 +19,9 @@ import { parts } from '../catalog/catalog.tables.js';
 /**
  * What a movement did. `adjustment` carries a reason code; reservations move stock between
  * available and reserved; transfers go out of one location into the other's in-transit and are
- * received from there; a count applies the difference between counted and recorded stock.
+ * received from there; a count applies the difference between counted and recorded stock. A
+ * reservation handed from one document to another is a pair at one level: `reservation_handover`
+ * (reserved −q, the giving document) and `reservation_takeover` (reserved +q, the taking one).
  */
 export const movementKinds = [
   'adjustment',
@@ -30,6 +33,8 @@ export const movementKinds = [
   'transfer_receipt',
   'count',
   'import',
+  'reservation_handover',
+  'reservation_takeover',
 ] as const;
 export type MovementKind = (typeof movementKinds)[number];
 
@@ -113,7 +118,11 @@ export const stockMovements = pgTable(
     inTransitDelta: integer('in_transit_delta').notNull().default(0),
     reason: text('reason').$type<AdjustmentReason>(),
     note: text('note'),
-    /** What the movement belongs to: `shipment`, `spare_request`, `adjustment`, `transfer`, `count`, `import`. */
+    /**
+     * What the movement belongs to: `shipment`, `spare_request`, `adjustment`, `transfer`, `count`,
+     * `import_job`, or an integrator's own document type. For a movement that changes `reserved`
+     * it is the document whose reservation changed (`stock_reservations`).
+     */
     referenceType: text('reference_type'),
     referenceId: text('reference_id'),
     /** Cost of one unit received (receipts), in paise; feeds the moving average. */
@@ -128,8 +137,64 @@ export const stockMovements = pgTable(
     index('stock_movements_reference_idx').on(table.referenceType, table.referenceId),
     check(
       'stock_movements_kind_check',
-      sql`${table.kind} in ('adjustment','reservation','release','consumption','transfer_out','transfer_in_transit','transfer_receipt','count','import')`,
+      sql`${table.kind} in ('adjustment','reservation','release','consumption','transfer_out','transfer_in_transit','transfer_receipt','count','import','reservation_handover','reservation_takeover')`,
     ),
+  ],
+);
+
+/**
+ * A document's reservation: the stock one document (a shipment, a spare request, an integrator's
+ * order…) of one organization holds, line by line in `stock_reservation_lines`. The row is the
+ * document's lock: every reservation operation locks its documents' rows (ordered by type, id)
+ * before the stock levels, so release, consume and handover never read a stale holding.
+ */
+export const stockReservations = pgTable(
+  'stock_reservations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    /** `shipment`, `spare_request`, … or an integrator's own type (never one of SpareFlow's over HTTP). */
+    documentType: text('document_type').notNull(),
+    documentId: text('document_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('stock_reservations_document_idx').on(
+      table.organizationId,
+      table.documentType,
+      table.documentId,
+    ),
+  ],
+);
+
+/**
+ * What a document still holds of one part at one location. Written only by the ledger
+ * (`applyStockChanges`), in the transaction of the movements that change it, so `held` always
+ * equals the sum of the `reserved_delta` of the document's movements at that level, and the sum of
+ * `held` over the documents equals the level's `reserved`. The CHECK is the last wall: no release,
+ * consumption or handover takes more than the document holds.
+ */
+export const stockReservationLines = pgTable(
+  'stock_reservation_lines',
+  {
+    reservationId: uuid('reservation_id')
+      .notNull()
+      .references(() => stockReservations.id, { onDelete: 'cascade' }),
+    locationId: uuid('location_id')
+      .notNull()
+      .references(() => locations.id, { onDelete: 'cascade' }),
+    partId: uuid('part_id')
+      .notNull()
+      .references(() => parts.id, { onDelete: 'cascade' }),
+    held: integer('held').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.reservationId, table.locationId, table.partId] }),
+    index('stock_reservation_lines_level_idx').on(table.locationId, table.partId),
+    check('stock_reservation_lines_held_non_negative', sql`${table.held} >= 0`),
   ],
 );
 

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { inTransaction } from '../../platform/db/transaction.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import {
   withIdempotency,
-  type IdempotentResponse,
+  type IdempotentOutcome,
 } from '../../platform/idempotency/idempotency.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AuditContext } from '../identity/audit-actor.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
+import { isSpareflowDocumentType, spareflowDocumentTypes } from './reservation-documents.js';
 import { consumeStock, releaseStock, reserveStock } from './stock-reservation.service.js';
 
 export const reservationRequestSchema = z
@@ -15,8 +17,16 @@ export const reservationRequestSchema = z
     referenceType: z
       .string()
       .trim()
-      .regex(/^[a-z][a-z_]{0,39}$/, 'snake_case, e.g. spare_request'),
-    referenceId: z.string().trim().min(1).max(100),
+      .regex(/^[a-z][a-z_]{0,39}$/, 'snake_case, e.g. erp_order')
+      .describe(
+        `The integrator's document type, e.g. \`erp_order\`. SpareFlow's own document types (${spareflowDocumentTypes.join(', ')}) are refused: 400 DOCUMENT_TYPE_NOT_ALLOWED.`,
+      ),
+    referenceId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .describe('The document; with `referenceType` it owns the reservation'),
     lines: z
       .array(
         z
@@ -41,21 +51,49 @@ const levelView = z.object({
   available: z.number().int(),
   inTransit: z.number().int(),
 });
-export const reservationResultSchema = z.object({ levels: z.array(levelView) });
+const holdingView = z.object({
+  locationId: z.uuid(),
+  partId: z.uuid(),
+  held: z.number().int().describe('What the document still holds of the part at the location'),
+});
+export const reservationResultSchema = z.object({
+  levels: z.array(levelView),
+  // Optional only for the replay of a request answered before documents held reservations.
+  holdings: z
+    .array(holdingView)
+    .optional()
+    .describe(
+      "The document's lines this request touched, after it (absent in replays of requests made before documents held reservations)",
+    ),
+});
 export type ReservationResult = z.infer<typeof reservationResultSchema>;
 
 export type ReservationOperation = 'reserve' | 'release' | 'consume';
 const operations = { reserve: reserveStock, release: releaseStock, consume: consumeStock } as const;
-const paths = {
-  reserve: '/api/v1/inventory/reservations',
-  release: '/api/v1/inventory/reservations/release',
-  consume: '/api/v1/inventory/reservations/consume',
-} as const;
+
+/** Idempotency operation names of the reservation routes (keys are per operation). */
+export const reservationOperationNames = {
+  reserve: 'inventory.reservation.reserve',
+  release: 'inventory.reservation.release',
+  consume: 'inventory.reservation.consume',
+} as const satisfies Record<ReservationOperation, string>;
+
+function refuseSpareflowDocuments(input: ReservationBody): void {
+  if (!isSpareflowDocumentType(input.referenceType)) return;
+  throw new AppError('DOCUMENT_TYPE_NOT_ALLOWED', {
+    detail: `${input.referenceType} documents reserve and release their stock inside SpareFlow; name your own document type.`,
+    errors: [{ path: 'body.referenceType', message: 'is a SpareFlow document type' }],
+    extensions: { documentTypes: [...spareflowDocumentTypes] },
+  });
+}
 
 /**
- * Reserve, release or consume stock over HTTP (for systems outside SpareFlow; shipments and spare
- * requests call the service functions in their own transactions). All lines or none, at most once
- * per `Idempotency-Key`; the locations must be the caller's and the parts stockable by it.
+ * Reserve, release or consume stock over HTTP, for documents of systems outside SpareFlow: the
+ * (referenceType, referenceId) sent is the document that holds the stock, and release and consume
+ * never take more than it holds (RESERVATION_EXCEEDED). SpareFlow's own document types are
+ * refused (DOCUMENT_TYPE_NOT_ALLOWED) — their modules call the service functions in their own
+ * transactions. All lines or none, at most once per `Idempotency-Key`; the locations must be the
+ * caller's and the parts stockable by it.
  */
 export async function runReservation(
   deps: InventoryDeps,
@@ -64,13 +102,14 @@ export async function runReservation(
   input: ReservationBody,
   idempotencyKey: string | undefined,
   audit: AuditContext,
-): Promise<IdempotentResponse<ReservationResult>> {
+): Promise<IdempotentOutcome<ReservationResult>> {
+  refuseSpareflowDocuments(input);
   return inTransaction(deps.pool, (tx) =>
     withIdempotency(
       tx,
       {
         organizationId,
-        scope: `POST ${paths[operation]}`,
+        operation: reservationOperationNames[operation],
         key: idempotencyKey,
         requestBody: input,
       },
@@ -81,24 +120,25 @@ export async function runReservation(
           tx.db,
           organizationId,
           input.lines.map((line) => line.partId),
-          {
-            receiving: false,
-          },
+          { receiving: false },
         );
-        const levels = await operations[operation](tx, deps.events, {
+        const { levels, holdings } = await operations[operation](tx, deps.events, {
           organizationId,
-          referenceType: input.referenceType,
-          referenceId: input.referenceId,
+          document: { type: input.referenceType, id: input.referenceId },
           actor: ledgerActor(audit),
           lines: input.lines,
         });
+        const result: ReservationResult = {
+          levels,
+          holdings: holdings.map(({ locationId, partId, held }) => ({ locationId, partId, held })),
+        };
         await recordAudit(tx, {
           ...audit,
           organizationId,
           action: `stock.${operation}`,
           entityType: input.referenceType,
           entityId: input.referenceId,
-          after: { lines: input.lines, levels },
+          after: { lines: input.lines, ...result },
         });
         await deps.events.publish(tx, {
           type: 'stock.reservation_changed',
@@ -113,7 +153,7 @@ export async function runReservation(
           organizationId,
           requestId: audit.requestId,
         });
-        return { status: operation === 'reserve' ? 201 : 200, body: { levels } };
+        return result;
       },
     ),
   );

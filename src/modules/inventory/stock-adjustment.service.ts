@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   withIdempotency,
-  type IdempotentResponse,
+  type IdempotentOutcome,
 } from '../../platform/idempotency/idempotency.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AuditContext } from '../identity/audit-actor.js';
@@ -67,7 +67,8 @@ function checkDirection(input: AdjustmentInput): void {
   if (errors.length > 0) throw new AppError('VALIDATION_FAILED', { errors });
 }
 
-export const adjustmentScope = 'POST /api/v1/inventory/adjustments';
+/** The idempotency operation name of adjustments (keys are per operation). */
+export const adjustmentOperation = 'inventory.adjustment';
 
 /**
  * A manual stock adjustment with a reason code — one movement, the level, the audit entry and the
@@ -81,12 +82,17 @@ export async function createAdjustment(
   input: AdjustmentInput,
   idempotencyKey: string | undefined,
   audit: AuditContext,
-): Promise<IdempotentResponse<AdjustmentResult>> {
+): Promise<IdempotentOutcome<AdjustmentResult>> {
   checkDirection(input);
   return inTransaction(deps.pool, (tx) =>
     withIdempotency(
       tx,
-      { organizationId, scope: adjustmentScope, key: idempotencyKey, requestBody: input },
+      {
+        organizationId,
+        operation: adjustmentOperation,
+        key: idempotencyKey,
+        requestBody: input,
+      },
       async () => {
         await requireOwnLocation(tx.db, organizationId, input.locationId);
         await requireStockableParts(tx.db, organizationId, [input.partId], {
@@ -138,7 +144,7 @@ export async function createAdjustment(
           organizationId,
           requestId: audit.requestId,
         });
-        return { status: 201, body };
+        return body;
       },
     ),
   );

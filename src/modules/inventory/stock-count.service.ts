@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
-import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { AuditContext } from '../identity/audit-actor.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
 import { applyStockChanges, type StockChange } from './stock-ledger.js';
+import { renumberStockError } from './stock-ledger.errors.js';
 import { compareLevelKeys } from './stock-ledger.rules.js';
 import {
   stockCountRepository,
@@ -65,19 +65,6 @@ function present(row: CountWithLines): CountView {
   };
 }
 
-/** Ledger errors name the changes; the caller knows the lines of its count. */
-function renumbered(error: unknown, lineOfChange: readonly number[]): unknown {
-  if (!isAppError(error) || error.code !== 'INSUFFICIENT_STOCK' || !error.errors) return error;
-  return new AppError('INSUFFICIENT_STOCK', {
-    detail: 'A counted quantity is below the stock reserved there; nothing was applied.',
-    errors: error.errors.map((entry) => {
-      const match = /^lines\.(\d+)$/.exec(entry.path);
-      const line = match ? lineOfChange[Number(match[1])] : undefined;
-      return line === undefined ? entry : { ...entry, path: `body.lines.${line}` };
-    }),
-  });
-}
-
 /**
  * Applies a cycle count: the recorded on-hand quantities are read under the level locks, and each
  * difference becomes a `count` movement (reason `count_correction`) — in one transaction, so no
@@ -132,11 +119,12 @@ export async function createCount(
       actor: ledgerActor(audit),
       ...(input.note ? { note: input.note } : {}),
     }));
+    // The ledger numbers its changes; the caller knows the lines of its count.
     await applyStockChanges(tx, deps.events, changes).catch((error: unknown) => {
-      throw renumbered(
-        error,
-        changed.map(({ index }) => index),
-      );
+      throw renumberStockError(error, (change) => changed[change]?.index, {
+        pathPrefix: 'body.lines.',
+        detail: 'A counted quantity is below the stock reserved there; nothing was applied.',
+      });
     });
     await stockCountRepository.insertLines(tx.db, count.id, lines);
     const view = present({ ...count, lines });

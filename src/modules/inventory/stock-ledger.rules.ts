@@ -79,15 +79,26 @@ export function applyDelta(level: LevelCounters, delta: AggregatedDelta): LevelC
   };
 }
 
+/** The counters that must stay ≥ 0 (available = on hand − reserved). */
+export type LevelCounter = 'available' | 'reserved' | 'in_transit';
+
 /**
- * Why the resulting level is not allowed, or null. Available (on hand − reserved) never goes
- * negative, nor do reserved and in-transit; on hand ≥ 0 follows from the first two.
+ * The counter the resulting level would take below zero, or null. Available (on hand − reserved)
+ * never goes negative, nor do reserved and in-transit; on hand ≥ 0 follows from the first two.
  */
+export function violatedCounter(after: LevelCounters): LevelCounter | null {
+  if (after.reserved < 0) return 'reserved';
+  if (after.onHand - after.reserved < 0) return 'available';
+  if (after.inTransit < 0) return 'in_transit';
+  return null;
+}
+
+/** Why the resulting level is not allowed, in words, or null (see `violatedCounter`). */
 export function levelViolation(after: LevelCounters): string | null {
-  if (after.reserved < 0) return `reserved would become ${after.reserved}`;
-  if (after.onHand - after.reserved < 0)
-    return `available would become ${after.onHand - after.reserved}`;
-  if (after.inTransit < 0) return `in transit would become ${after.inTransit}`;
+  const counter = violatedCounter(after);
+  if (counter === 'reserved') return `reserved would become ${after.reserved}`;
+  if (counter === 'available') return `available would become ${after.onHand - after.reserved}`;
+  if (counter === 'in_transit') return `in transit would become ${after.inTransit}`;
   return null;
 }
 

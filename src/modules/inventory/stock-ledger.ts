@@ -1,15 +1,21 @@
 import type { Tx } from '../../platform/db/transaction.js';
-import { AppError, type FieldError } from '../../platform/errors/app-error.js';
+import { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import type { AdjustmentReason, MovementKind } from './inventory.tables.js';
 import { stockLevelLockRepository, type LevelWrite } from './stock-level-lock.repository.js';
 import { stockMovementRepository } from './stock-movement.repository.js';
 import {
+  insufficientLines,
+  insufficientStock,
+  type InsufficientStockLine,
+} from './stock-ledger.errors.js';
+import { lockHoldings, writeHoldings, type HoldingView } from './stock-ledger-holdings.js';
+import {
   aggregateByLevel,
   applyDelta,
   crossedLowStock,
-  levelViolation,
   movingAverageCost,
+  violatedCounter,
 } from './stock-ledger.rules.js';
 import './inventory.events.js';
 
@@ -24,6 +30,11 @@ export interface StockChange {
   inTransitDelta?: number;
   reason?: AdjustmentReason;
   note?: string;
+  /**
+   * What the movement belongs to. A change of `reserved` must name its document here: reserved
+   * stock always belongs to one (`stock_reservations`), and a document never gives up more than
+   * it holds.
+   */
   referenceType?: string;
   referenceId?: string;
   /** Receipts: the cost of one unit, feeds the moving-average cost. */
@@ -46,17 +57,13 @@ export interface AppliedStockChanges {
   levels: LevelView[];
   /** One id per change, in the order of the changes. */
   movementIds: number[];
+  /** What each document whose reservation changed now holds of the lines it touched. */
+  holdings: HoldingView[];
 }
+
+export type { HoldingView };
 
 const CHECK_VIOLATION = '23514';
-
-function insufficient(errors: FieldError[], cause?: unknown): AppError {
-  return new AppError('INSUFFICIENT_STOCK', {
-    detail: 'Not enough stock for every line; nothing was applied.',
-    errors,
-    cause,
-  });
-}
 
 function assertWellFormed(changes: readonly StockChange[]): void {
   const organizations = new Set(changes.map((c) => c.organizationId));
@@ -71,12 +78,15 @@ function assertWellFormed(changes: readonly StockChange[]): void {
 
 /**
  * Applies every change in the caller's transaction, all or nothing — the one writer of
- * `stock_levels` counters and `stock_movements`. Lines are summed per location × part before
- * checking; the levels are created if missing and locked in (location, part) order so concurrent
- * operations serialize without deadlocks; any line that would make available, reserved or
- * in-transit stock negative fails the whole call with INSUFFICIENT_STOCK naming the lines
- * (`lines.<index>`). Then one movement per change, the level update (moving-average cost on
- * costed receipts) and `stock.low` when available stock crosses the alert threshold.
+ * `stock_levels` counters, `stock_movements` and the documents' holdings
+ * (`stock_reservation_lines`). Changes of `reserved` first lock their documents' reservation rows
+ * and are refused with RESERVATION_EXCEEDED when a document would give up more than it holds of a
+ * line. Then lines are summed per location × part; the levels are created if missing and locked in
+ * (location, part) order so concurrent operations serialize without deadlocks; any line that
+ * would make available, reserved or in-transit stock negative fails the whole call with
+ * INSUFFICIENT_STOCK (`errors`: `lines.<index>`; extension `lines`: the level's figures). Then
+ * one movement per change, the level update (moving-average cost on costed receipts), the
+ * holdings, and `stock.low` when available stock crosses the alert threshold.
  * Locations must belong to the organization (else NOT_FOUND); the caller checks the parts.
  */
 export async function applyStockChanges(
@@ -94,16 +104,18 @@ export async function applyStockChangesWithIds(
   changes: StockChange[],
 ): Promise<AppliedStockChanges> {
   const first = changes[0];
-  if (!first) return { levels: [], movementIds: [] };
+  if (!first) return { levels: [], movementIds: [], holdings: [] };
   assertWellFormed(changes);
   const organizationId = first.organizationId;
+  // Lock order: documents' reservation rows, then stock levels (then audit, by the caller).
+  const holdings = await lockHoldings(tx, organizationId, changes);
   const aggregated = aggregateByLevel(changes);
 
   await stockLevelLockRepository.ensure(tx, organizationId, aggregated);
   const locked = await stockLevelLockRepository.lock(tx, organizationId, aggregated);
   const byKey = new Map(locked.map((level) => [`${level.locationId}/${level.partId}`, level]));
 
-  const errors: FieldError[] = [];
+  const refused: InsufficientStockLine[] = [];
   const writes: LevelWrite[] = [];
   const views: LevelView[] = [];
   const lowStock: Array<{ level: (typeof locked)[number]; available: number; threshold: number }> =
@@ -112,14 +124,16 @@ export async function applyStockChangesWithIds(
     const level = byKey.get(`${delta.locationId}/${delta.partId}`);
     if (!level) throw new AppError('NOT_FOUND', { detail: 'Location not found.' });
     const after = applyDelta(level, delta);
-    const violation = levelViolation(after);
-    if (violation) {
-      for (const index of delta.lineIndexes) {
-        errors.push({
-          path: `lines.${index}`,
-          message: `location ${delta.locationId}, part ${delta.partId}: ${violation} (on hand ${level.onHand}, reserved ${level.reserved}, in transit ${level.inTransit})`,
-        });
-      }
+    const counter = violatedCounter(after);
+    if (counter) {
+      refused.push(
+        ...insufficientLines(
+          { ...level, locationId: delta.locationId, partId: delta.partId },
+          after,
+          counter,
+          delta.lineIndexes,
+        ),
+      );
       continue;
     }
     const lines = delta.lineIndexes.map((index) => changes[index] as StockChange);
@@ -137,7 +151,7 @@ export async function applyStockChangesWithIds(
     if (threshold !== null && crossedLowStock(level.onHand - level.reserved, available, threshold))
       lowStock.push({ level, available, threshold });
   }
-  if (errors.length > 0) throw insufficient(errors);
+  if (refused.length > 0) throw insufficientStock(refused.sort((a, b) => a.line - b.line));
 
   const movementIds = await stockMovementRepository.append(
     tx,
@@ -164,12 +178,13 @@ export async function applyStockChangesWithIds(
     // The CHECK constraints are the last wall: should the code above ever be wrong, PostgreSQL
     // still refuses the level, and the caller sees the same answer.
     if ((error as { code?: unknown }).code === CHECK_VIOLATION)
-      throw insufficient(
-        [{ path: 'lines', message: 'a stock level constraint refused the change' }],
-        error,
-      );
+      throw insufficientStock([], {
+        detail: 'A stock level constraint refused the change; nothing was applied.',
+        cause: error,
+      });
     throw error;
   }
+  if (holdings) await writeHoldings(tx, holdings);
 
   for (const { level, available, threshold } of lowStock) {
     await events.publish(tx, {
@@ -188,5 +203,5 @@ export async function applyStockChangesWithIds(
       organizationId,
     });
   }
-  return { levels: views, movementIds };
+  return { levels: views, movementIds, holdings: holdings?.after ?? [] };
 }

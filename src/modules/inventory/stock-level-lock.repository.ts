@@ -37,6 +37,15 @@ interface LockedRow {
  * The ledger's row locks on `stock_levels`. Keys always arrive sorted by (location, part) and
  * every statement works through them in that order, so two operations touching overlapping
  * levels queue behind each other instead of deadlocking.
+ *
+ * The one lock order of every transaction that touches stock (docs/architecture.md, "Lock
+ * order"); a lock is never taken after one that comes later in this list:
+ *   1. the idempotency key row (claimed before the operation runs);
+ *   2. document reservation rows (`stock_reservations`, by type then id —
+ *      stock-reservation.repository.ts), whose lines are only written under them;
+ *   3. stock levels (this file: by location then part);
+ *   4. wallet accounts (when the wallet arrives);
+ *   5. the audit chain, last (`recordAudit` after the ledger).
  */
 export const stockLevelLockRepository = {
   /**

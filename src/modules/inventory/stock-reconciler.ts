@@ -5,14 +5,21 @@ import { defineJob, type JobDefinition } from '../../platform/jobs/job-definitio
 import type { Logger } from '../../platform/logging/logger.js';
 import type { DoctorCheck } from '../ops/doctor.service.js';
 import {
+  reservationReconciliationRepository,
+  type ReservationDrift,
+} from './reservation-reconciliation.repository.js';
+import {
   stockReconciliationRepository,
   type LevelDrift,
 } from './stock-reconciliation.repository.js';
 
-/** What one comparison of the levels with the ledger found. */
+/** What one comparison of the levels with the ledger (and the documents' holdings) found. */
 export interface ReconciliationResult {
   checkedLevels: number;
   drift: LevelDrift[];
+  /** Document lines compared with their movements (and levels with their documents). */
+  checkedReservationLines: number;
+  reservationDrift: ReservationDrift[];
   checkedAt: Date;
 }
 
@@ -23,13 +30,29 @@ export interface ReconciliationResult {
  */
 export async function reconcileStock(pool: pg.Pool, logger: Logger): Promise<ReconciliationResult> {
   const { checkedLevels, drift } = await stockReconciliationRepository.compare(pool);
-  const result = { checkedLevels, drift, checkedAt: new Date() };
+  const reservations = await reservationReconciliationRepository.compare(pool);
+  const result = {
+    checkedLevels,
+    drift,
+    checkedReservationLines: reservations.checkedLines,
+    reservationDrift: reservations.drift,
+    checkedAt: new Date(),
+  };
   if (drift.length > 0)
     logger.error(
       { checkedLevels, driftLevels: drift.length, drift: drift.slice(0, 50) },
       'stock ledger drift: levels differ from the sums of their movements',
     );
   else logger.info({ checkedLevels }, 'stock ledger reconciled: no drift');
+  if (reservations.drift.length > 0)
+    logger.error(
+      {
+        checkedReservationLines: reservations.checkedLines,
+        driftReservations: reservations.drift.length,
+        drift: reservations.drift.slice(0, 50),
+      },
+      "reservation drift: levels differ from their documents' holdings, or holdings from their movements",
+    );
   return result;
 }
 
@@ -43,12 +66,21 @@ export class StockDriftMonitor {
   /** Registers the gauge in the app's metrics registry. */
   register(registry: client.Registry): void {
     const lastDrift = () => (this.last ? this.last.drift.length : -1);
+    const lastReservationDrift = () => (this.last ? this.last.reservationDrift.length : -1);
     new client.Gauge({
       name: 'spareflow_stock_drift_levels',
       help: 'Stock levels that differed from the ledger at the last reconciliation (-1: not run yet)',
       registers: [registry],
       collect() {
         this.set(lastDrift());
+      },
+    });
+    new client.Gauge({
+      name: 'spareflow_reservation_drift_lines',
+      help: "Levels whose reserved differed from their documents' holdings, plus document lines that differed from their movements, at the last reconciliation (-1: not run yet)",
+      registers: [registry],
+      collect() {
+        this.set(lastReservationDrift());
       },
     });
   }
@@ -100,6 +132,41 @@ export function stockLedgerDoctorCheck(pool: pg.Pool): DoctorCheck {
       return {
         status: 'fail',
         detail: `${drift.length} of ${checkedLevels} levels differ from the ledger: ${describeDrift(drift)} — see docs/operations.md`,
+      };
+    },
+  };
+}
+
+/** Names the first reservation drifts, e.g. `loc/part reserved 5 ≠ documents 3`. */
+export function describeReservationDrift(drift: readonly ReservationDrift[]): string {
+  const shown = drift
+    .slice(0, 3)
+    .map((row) =>
+      row.kind === 'level'
+        ? `location ${row.locationId} part ${row.partId}: reserved ${row.reserved} ≠ documents ${row.held}`
+        : `${row.referenceType} ${row.referenceId} at location ${row.locationId} part ${row.partId}: held ${row.held} ≠ ledger ${row.ledgerHeld}`,
+    );
+  return drift.length > 3 ? `${shown.join('; ')}; … ${drift.length - 3} more` : shown.join('; ');
+}
+
+/**
+ * The reservations line of `spareflow doctor`: every level's reserved equals what its documents
+ * hold, and every document line equals the sum of its movements.
+ */
+export function stockReservationsDoctorCheck(pool: pg.Pool): DoctorCheck {
+  return {
+    name: 'stock reservations',
+    run: async () => {
+      const { checkedLines, drift } = await reservationReconciliationRepository.compare(pool);
+      const at = new Date().toISOString();
+      if (drift.length === 0)
+        return {
+          status: 'ok',
+          detail: `no drift (checked ${checkedLines} document lines at ${at})`,
+        };
+      return {
+        status: 'fail',
+        detail: `${drift.length} reservation rows differ: ${describeReservationDrift(drift)} — see docs/operations.md`,
       };
     },
   };

@@ -8,6 +8,7 @@ import { requireOwnLocation, requireStockableParts } from './inventory-access.js
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
 import { presentTransfer, type NewTransfer, type TransferView } from './stock-transfer.schemas.js';
 import { applyStockChanges } from './stock-ledger.js';
+import { renumberStockError } from './stock-ledger.errors.js';
 import { stockQueryRepository } from './stock-query.repository.js';
 import { stockTransferRepository } from './stock-transfer.repository.js';
 
@@ -86,7 +87,7 @@ export async function createTransfer(
       actor: ledgerActor(audit),
       ...(input.note ? { note: input.note } : {}),
     };
-    await applyStockChanges(tx, deps.events, [
+    const sent = [
       ...lines.map((line) => ({
         ...common,
         locationId: input.fromLocationId,
@@ -101,7 +102,19 @@ export async function createTransfer(
         kind: 'transfer_in_transit' as const,
         inTransitDelta: line.quantity,
       })),
-    ]);
+    ];
+    // Refusals name the request's lines: a change of part P is the first line of P.
+    await applyStockChanges(tx, deps.events, sent).catch((error: unknown) => {
+      throw renumberStockError(
+        error,
+        (change) => {
+          const partId = sent[change]?.partId;
+          const line = input.lines.findIndex((candidate) => candidate.partId === partId);
+          return line < 0 ? undefined : line;
+        },
+        { pathPrefix: 'body.lines.' },
+      );
+    });
     const view = presentTransfer(transfer);
     await audited(tx, deps, organizationId, audit, 'stock.transfer_sent', view);
     return view;

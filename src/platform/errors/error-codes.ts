@@ -54,9 +54,28 @@ export const errorCatalog = {
   DUPLICATE_PART_NUMBER: { status: 409, title: 'Duplicate part number' },
   /**
    * The stock change would make available stock (on hand − reserved) or in-transit stock
-   * negative at some location; nothing of the request was applied. `errors` names the lines.
+   * negative at some location; nothing of the request was applied. `errors` names the lines
+   * (field paths); the `lines` extension carries each refused line's data:
+   * `{ line, locationId, partId, counter, onHand, reserved, inTransit, available, requested }`
+   * (`counter`: `available`, `reserved` or `in_transit`, the one that would go below zero;
+   * `requested`: how much of it the request's lines for that level asked).
    */
   INSUFFICIENT_STOCK: { status: 409, title: 'Insufficient stock' },
+  /**
+   * A release, consumption or handover asks more of a document's reservation than the document
+   * still holds for that location × part — including a document that holds nothing there (never
+   * reserved, already released, or another document). Nothing was applied. `errors` names the
+   * lines; the `lines` extension carries
+   * `{ line, referenceType, referenceId, locationId, partId, held, requested }`.
+   */
+  RESERVATION_EXCEEDED: { status: 409, title: 'Reservation exceeded' },
+  /**
+   * The reservation routes were called for a document type that belongs to SpareFlow's own
+   * modules (`shipment`, `spare_request`, `return`, …): only those modules reserve, release or
+   * consume for their documents. Integrators name their own types (e.g. `erp_order`). The
+   * `documentTypes` extension lists the refused types.
+   */
+  DOCUMENT_TYPE_NOT_ALLOWED: { status: 400, title: 'Document type not allowed' },
   /** The part is discontinued or a draft and cannot be ordered, reserved or received. */
   PART_NOT_ORDERABLE: { status: 409, title: 'Part not orderable' },
   /** The body exceeds the configured size limit. */

@@ -1,14 +1,13 @@
 import type { Tx } from '../db/transaction.js';
 
-export interface StoredIdempotentResponse {
+export interface StoredIdempotentResult {
   requestHash: string;
-  responseStatus: number;
-  responseBody: unknown;
+  result: unknown;
 }
 
 interface KeyRef {
   organizationId: string;
-  scope: string;
+  operation: string;
   key: string;
 }
 
@@ -21,41 +20,31 @@ export const idempotencyKeyRepository = {
    */
   async claim(tx: Tx, ref: KeyRef, requestHash: string): Promise<boolean> {
     const { rowCount } = await tx.client.query(
-      `insert into idempotency_keys (organization_id, scope, key, request_hash, response_status, response_body)
-       values ($1, $2, $3, $4, 0, 'null'::jsonb)
+      `insert into idempotency_keys (organization_id, scope, key, request_hash, response_body)
+       values ($1, $2, $3, $4, 'null'::jsonb)
        on conflict (organization_id, scope, key) do nothing`,
-      [ref.organizationId, ref.scope, ref.key, requestHash],
+      [ref.organizationId, ref.operation, ref.key, requestHash],
     );
     return rowCount === 1;
   },
 
-  /** The stored response of a key claimed by an earlier, committed transaction. */
-  async find(tx: Tx, ref: KeyRef): Promise<StoredIdempotentResponse | undefined> {
-    const { rows } = await tx.client.query<{
-      request_hash: string;
-      response_status: number;
-      response_body: unknown;
-    }>(
-      `select request_hash, response_status, response_body from idempotency_keys
+  /** The stored result of a key claimed by an earlier, committed transaction. */
+  async find(tx: Tx, ref: KeyRef): Promise<StoredIdempotentResult | undefined> {
+    const { rows } = await tx.client.query<{ request_hash: string; response_body: unknown }>(
+      `select request_hash, response_body from idempotency_keys
         where organization_id = $1 and scope = $2 and key = $3 for share`,
-      [ref.organizationId, ref.scope, ref.key],
+      [ref.organizationId, ref.operation, ref.key],
     );
     const row = rows[0];
-    return (
-      row && {
-        requestHash: row.request_hash,
-        responseStatus: row.response_status,
-        responseBody: row.response_body,
-      }
-    );
+    return row && { requestHash: row.request_hash, result: row.response_body };
   },
 
-  /** Stores the response of the operation that claimed the key. */
-  async complete(tx: Tx, ref: KeyRef, status: number, body: unknown): Promise<void> {
+  /** Stores the result of the operation that claimed the key. */
+  async complete(tx: Tx, ref: KeyRef, result: unknown): Promise<void> {
     await tx.client.query(
-      `update idempotency_keys set response_status = $4, response_body = $5::jsonb
+      `update idempotency_keys set response_body = $4::jsonb
         where organization_id = $1 and scope = $2 and key = $3`,
-      [ref.organizationId, ref.scope, ref.key, status, JSON.stringify(body)],
+      [ref.organizationId, ref.operation, ref.key, JSON.stringify(result)],
     );
   },
 };

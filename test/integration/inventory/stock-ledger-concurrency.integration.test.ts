@@ -126,8 +126,7 @@ describe('stock ledger under concurrency (real PostgreSQL)', () => {
           inTransaction(pool, (tx) =>
             reserveStock(tx, events(), {
               organizationId,
-              referenceType: 'test',
-              referenceId: `r${r}`,
+              document: { type: 'test', id: `r${r}` },
               actor: {},
               lines,
             }),
@@ -176,8 +175,7 @@ describe('stock ledger under concurrency (real PostgreSQL)', () => {
     const attempt = inTransaction(database().pool, (tx) =>
       reserveStock(tx, events(), {
         organizationId,
-        referenceType: 'test',
-        referenceId: 'sum',
+        document: { type: 'test', id: 'sum' },
         actor: {},
         lines: [
           { locationId: location, partId: other, quantity: 2 },
@@ -186,12 +184,28 @@ describe('stock ledger under concurrency (real PostgreSQL)', () => {
         ],
       }),
     );
+    const figures = {
+      locationId: location,
+      partId: part,
+      counter: 'available',
+      onHand: 5,
+      reserved: 0,
+      inTransit: 0,
+      available: 5,
+      requested: 6,
+    };
     await expect(attempt).rejects.toMatchObject({
       code: 'INSUFFICIENT_STOCK',
       errors: [
         { path: 'lines.1', message: expect.stringContaining('available would become -1') },
         { path: 'lines.2', message: expect.stringContaining('available would become -1') },
       ],
+      extensions: {
+        lines: [
+          { line: 1, ...figures },
+          { line: 2, ...figures },
+        ],
+      },
     });
     expect(await level(location, other)).toEqual({ on_hand: 5, reserved: 0 });
     const { rows } = await database().pool.query(

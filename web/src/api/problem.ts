@@ -11,7 +11,19 @@ interface ProblemBody {
   code?: string;
   requestId?: string;
   errors?: FieldProblem[];
+  [extension: string]: unknown;
 }
+
+const standardMembers = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'code',
+  'requestId',
+  'instance',
+  'errors',
+]);
 
 /**
  * An API error as the server described it (RFC 9457 problem+json with our stable `code`).
@@ -22,6 +34,11 @@ export class ApiProblem extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldProblem[];
+  /**
+   * The problem's extension members — the data a code carries (e.g. INSUFFICIENT_STOCK's
+   * `lines`). Read them through a feature's typed helper, never by parsing `message`.
+   */
+  readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(status: number, body: ProblemBody | undefined) {
     super(body?.detail ?? body?.title ?? `Request failed (${status})`);
@@ -30,6 +47,9 @@ export class ApiProblem extends Error {
     this.code = body?.code ?? (status === 0 ? 'NETWORK_ERROR' : 'UNKNOWN');
     this.requestId = body?.requestId;
     this.fieldErrors = body?.errors ?? [];
+    this.extensions = Object.fromEntries(
+      Object.entries(body ?? {}).filter(([member]) => !standardMembers.has(member)),
+    );
   }
 
   /** Field errors keyed by form path: `body.address.pincode` → `address.pincode`. */

@@ -108,10 +108,19 @@ describe('AdjustmentDialog', { timeout: 30_000 }, () => {
         status: 409,
         code: 'INSUFFICIENT_STOCK',
         detail: 'Not enough stock for every line; nothing was applied.',
-        errors: [
+        // The prose is not for parsing: the dialog reads the figures from `lines`.
+        errors: [{ path: 'lines.0', message: 'prose the web app must not depend on' }],
+        lines: [
           {
-            path: 'lines.0',
-            message: `location ${locationId}, part ${partId}: available would be negative (on hand 3, reserved 1, in transit 0)`,
+            line: 0,
+            locationId,
+            partId,
+            counter: 'available',
+            onHand: 3,
+            reserved: 1,
+            inTransit: 0,
+            available: 2,
+            requested: 5,
           },
         ],
       }),
@@ -123,7 +132,7 @@ describe('AdjustmentDialog', { timeout: 30_000 }, () => {
     await user.click(within(dialog).getByRole('button', { name: 'Apply adjustment' }));
     expect(
       await within(dialog).findByText(
-        'Not enough stock: 2 available (on hand 3, reserved 1).',
+        'Not enough stock: 2 available (on hand 3, reserved 1), 5 asked.',
         undefined,
         slow,
       ),

@@ -23,6 +23,7 @@ import {
   type AdjustmentReason,
 } from './inventory.queries';
 import { LocationSelect } from './location-select';
+import { insufficientStockMessage } from './stock-problems';
 import { StockPartField } from './stock-part-field';
 
 interface Values {
@@ -38,15 +39,6 @@ const reasonOptions = adjustmentReasons.map((reason) => ({
   value: reason,
   label: humanise(reason),
 }));
-
-/** "Not enough stock": what the server's INSUFFICIENT_STOCK says, in words for the quantity field. */
-export function insufficientStockMessage(error: unknown): string {
-  const detail = isApiProblem(error) ? (error.fieldErrors[0]?.message ?? '') : '';
-  const match = /on hand (-?\d+), reserved (\d+)/.exec(detail);
-  if (!match) return 'Not enough stock at this location for this change.';
-  const available = Number(match[1]) - Number(match[2]);
-  return `Not enough stock: ${available} available (on hand ${match[1]}, reserved ${match[2]}).`;
-}
 
 /**
  * "Adjust stock": a signed change with a reason. One Idempotency-Key per opening of the dialog,

@@ -4,10 +4,10 @@ import { IconTruckDelivery } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isApiProblem } from '../../api/problem';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
-import { insufficientStockMessage } from './adjustment-dialog';
 import { useCreateTransfer } from './inventory.queries';
 import { LocationSelect } from './location-select';
 import { PartLines, linesProblem, type PartLine } from './part-lines';
+import { insufficientStockMessage } from './stock-problems';
 
 type Errors = Partial<Record<'from' | 'to' | 'lines', string>>;
 
@@ -52,7 +52,9 @@ export function TransferDialog() {
         },
         onError: (error) =>
           isApiProblem(error) && error.code === 'INSUFFICIENT_STOCK'
-            ? setErrors({ lines: insufficientStockMessage(error) })
+            ? setErrors({
+                lines: insufficientStockMessage(error, (line) => lines[line]?.part.partNumber),
+              })
             : showSubmitError(null, error),
       },
     );
