@@ -11,6 +11,7 @@ import type { AppConfig } from '../../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { FastifyZodApp } from './fastify-types.js';
+import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiDocs } from './openapi-docs.js';
 import { installProblemHandlers } from './problem.js';
 import { installRateLimits } from './rate-limits.js';
@@ -72,7 +73,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     // pino's Logger is what Fastify expects at runtime; typed as the base to keep one app type.
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: config.http.trustProxy,
+    // Only X-Forwarded-* entries appended by the listed proxies count (TRUST_PROXY, docs/operations.md).
+    trustProxy: config.http.trustProxy === false ? false : [...config.http.trustProxy],
     // An incoming X-Request-Id (from a proxy or a partner) is kept when it is well-formed.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -129,14 +131,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await installRateLimits(app, config, logger);
   await registerOpenApiDocs(app, config);
 
-  app.get(
-    '/metrics',
-    {
-      schema: { tags: ['service'], summary: 'Prometheus metrics (text format)' },
-    },
-    async (_request, reply) =>
-      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  registerMetricsRoute(app, config, metrics);
 
   app.decorate('declaredRoutes', installRoutePolicies(app, options.authenticate));
   await options.registerRoutes(app);
