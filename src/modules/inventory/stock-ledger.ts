@@ -1,3 +1,4 @@
+import { isCheckViolation } from '../../platform/db/pg-errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import { AppError, type FieldError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
@@ -47,8 +48,6 @@ export interface AppliedStockChanges {
   /** One id per change, in the order of the changes. */
   movementIds: number[];
 }
-
-const CHECK_VIOLATION = '23514';
 
 function insufficient(errors: FieldError[], cause?: unknown): AppError {
   return new AppError('INSUFFICIENT_STOCK', {
@@ -163,7 +162,7 @@ export async function applyStockChangesWithIds(
   } catch (error) {
     // The CHECK constraints are the last wall: should the code above ever be wrong, PostgreSQL
     // still refuses the level, and the caller sees the same answer.
-    if ((error as { code?: unknown }).code === CHECK_VIOLATION)
+    if (isCheckViolation(error))
       throw insufficient(
         [{ path: 'lines', message: 'a stock level constraint refused the change' }],
         error,
