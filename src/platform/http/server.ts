@@ -11,6 +11,7 @@ import type { AppConfig } from '../../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { FastifyZodApp } from './fastify-types.js';
+import { installMethodGuard } from './method-guard.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiDocs } from './openapi-docs.js';
 import { installProblemHandlers } from './problem.js';
@@ -110,6 +111,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     reply.header('x-request-id', request.id);
     done();
   });
+  installMethodGuard(app);
   // Each route gets its own latency recorder (route template bound once, not looked up per request).
   app.addHook('onRoute', (route) => {
     const record = metrics.httpRouteRecorder(route.url);
