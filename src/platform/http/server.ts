@@ -17,6 +17,7 @@ import { registerOpenApiDocs } from './openapi-docs.js';
 import { installProblemHandlers } from './problem.js';
 import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
+import { storableTextValidatorCompiler } from './storable-text.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
 import { isPageNavigation, registerWebApp, type WebApp } from './web-app.js';
@@ -90,7 +91,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  // NUL and unpaired surrogates are refused in every request part before the route's own schema.
+  app.setValidatorCompiler(storableTextValidatorCompiler(validatorCompiler));
   app.setSerializerCompiler(responseSerializerCompiler);
   const recordUnmatched = metrics.httpRouteRecorder('unmatched');
   // Set once the routes are in (below); until then no page is served.
