@@ -178,6 +178,8 @@ if (serverUrl) {
 }
 const config = loadConfig({
   NODE_ENV: 'production',
+  // Production-like speed with simulated vendors: production refuses sandbox mode otherwise.
+  ALLOW_SANDBOX_IN_PRODUCTION: 'true',
   APP_URL: 'http://127.0.0.1',
   HOST: '127.0.0.1',
   PORT: '0',

@@ -29,9 +29,13 @@ export function registerRoutes(
   isShuttingDown: () => boolean,
 ): void {
   registerHealthRoutes(app, readinessChecks(container.database, container.jobs), isShuttingDown);
+  // The mailbox shows whatever the sandbox SMTP sink caught, password-reset links included: a
+  // production process never serves it, not even when ALLOW_SANDBOX_IN_PRODUCTION lets e-mail
+  // run simulated (those e-mails are then simply not delivered anywhere).
+  const mailboxSink = container.config.isProduction ? undefined : container.emailSink;
   registerSystemInfoRoutes(
     app,
-    systemInfo(container.config, { sandboxMailbox: container.emailSink !== undefined }),
+    systemInfo(container.config, { sandboxMailbox: mailboxSink !== undefined }),
   );
   registerAuthRoutes(app, {
     identity: container.identity,
@@ -43,8 +47,8 @@ export function registerRoutes(
   });
   const { accountEmails } = container.identity;
   if (accountEmails) registerAccountRecoveryRoutes(app, container.identity, accountEmails);
-  // Sandbox only: in live mode the route does not exist (404).
-  if (container.emailSink) registerSandboxMailboxRoutes(app, container.emailSink);
+  // Sandbox only, and never in production: otherwise the route does not exist (404).
+  if (mailboxSink) registerSandboxMailboxRoutes(app, mailboxSink);
   registerOrganizationRoutes(app, container.database);
   registerAuditRoutes(app, container.database.db);
   const { pool, db } = container.database;

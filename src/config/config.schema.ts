@@ -61,7 +61,8 @@ export const envSchema = z.object({
   ),
   CORS_ORIGINS: commaList,
   BODY_LIMIT_BYTES: integer(1024 * 1024, 1024, 100 * 1024 * 1024),
-  TRUST_PROXY: booleanFlag(false),
+  /** `false`, a hop count or proxy addresses/CIDRs; see `trustProxySetting` in config.ts. */
+  TRUST_PROXY: optionalString,
   SHUTDOWN_TIMEOUT_MS: integer(9000, 100, 120_000),
 
   DATABASE_URL: optionalString.pipe(
@@ -120,7 +121,21 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString.default('gpt-4o-mini'),
 
-  TRACKING_POLL_INTERVAL_SECONDS: integer(900, 60, 86_400),
+  // Down to 5 s so tests and demos can watch a shipment move; production keeps the 900 s default.
+  TRACKING_POLL_INTERVAL_SECONDS: integer(900, 5, 86_400),
+  /**
+   * Production refuses to start while any integration would run in sandbox mode, unless this is
+   * true (a staging system with simulated vendors). The sandbox mailbox is never served in
+   * production either way.
+   */
+  ALLOW_SANDBOX_IN_PRODUCTION: booleanFlag(false),
+  /**
+   * The bearer token `GET /metrics` requires when set. Production without it serves no `/metrics`
+   * at all (404); development and test keep it open.
+   */
+  METRICS_TOKEN: optionalString.pipe(
+    z.string().min(32, 'must be at least 32 characters long').optional(),
+  ),
   REDIS_URL: optionalString.pipe(
     z
       .string()

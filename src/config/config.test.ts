@@ -89,12 +89,12 @@ describe('loadConfig values', () => {
     const config = loadConfig({
       PORT: '8080',
       CORS_ORIGINS: 'https://a.example, https://b.example,',
-      TRUST_PROXY: 'yes',
+      TRUST_PROXY: '127.0.0.1, 10.0.0.0/8',
       DTDC_API_FALLBACK_URLS: 'https://f1.example,https://f2.example',
     });
     expect(config.http.port).toBe(8080);
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
-    expect(config.http.trustProxy).toBe(true);
+    expect(config.http.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
     expect(config.raw.DTDC_API_FALLBACK_URLS).toEqual(['https://f1.example', 'https://f2.example']);
   });
 
@@ -161,7 +161,7 @@ describe('loadConfig live-mode companions', () => {
 
 describe('loadConfig production and aggregation', () => {
   it('requires JWT_SECRET and APP_URL in production', () => {
-    expect(problemsFor({ NODE_ENV: 'production' })).toEqual([
+    expect(problemsFor({ NODE_ENV: 'production', ALLOW_SANDBOX_IN_PRODUCTION: 'true' })).toEqual([
       'JWT_SECRET: required when NODE_ENV=production',
       'APP_URL: required when NODE_ENV=production (the origin used in e-mailed links)',
     ]);
@@ -169,6 +169,7 @@ describe('loadConfig production and aggregation', () => {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(32),
       APP_URL: 'https://spareflow.example',
+      ALLOW_SANDBOX_IN_PRODUCTION: 'true',
     });
     expect(config.isProduction).toBe(true);
     expect(config.jwtSecret).toBe('x'.repeat(32));
@@ -183,11 +184,137 @@ describe('loadConfig production and aggregation', () => {
       RAZORPAY_KEY_SECRET: 'secret',
     });
     expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'ALLOW_SANDBOX_IN_PRODUCTION',
       'APP_URL',
       'EMAIL_SECURE',
       'JWT_SECRET',
       'PORT',
       'RAZORPAY_WEBHOOK_SECRET',
+    ]);
+  });
+});
+
+/** Every integration live, with its companions: what a real production deployment sets. */
+const allLive = {
+  ...fullDtdc,
+  RAZORPAY_KEY_ID: 'rzp_live_1',
+  RAZORPAY_KEY_SECRET: 'secret',
+  RAZORPAY_WEBHOOK_SECRET: 'hook-secret',
+  EMAIL_HOST: 'smtp.example.in',
+  EMAIL_FROM: 'SpareFlow <no-reply@example.in>',
+  WHATSAPP_ACCESS_TOKEN: 'wa-token',
+  WHATSAPP_PHONE_NUMBER_ID: '1234',
+  WHATSAPP_APP_SECRET: 'wa-secret',
+  WHATSAPP_VERIFY_TOKEN: 'wa-verify',
+  OPENAI_API_KEY: 'sk-live',
+};
+const production = {
+  NODE_ENV: 'production',
+  JWT_SECRET: 'x'.repeat(32),
+  APP_URL: 'https://spareflow.example',
+};
+
+describe('loadConfig sandbox integrations in production', () => {
+  it('refuses production with e-mail (or any integration) in sandbox mode, naming each one', () => {
+    const problems = problemsFor(production);
+    expect(problems).toHaveLength(1);
+    const [problem] = problems;
+    expect(problem).toMatch(/^ALLOW_SANDBOX_IN_PRODUCTION: NODE_ENV=production/);
+    for (const name of [
+      'DTDC (DTDC_API_KEY_NEW is unset)',
+      'Razorpay (RAZORPAY_KEY_ID is unset)',
+      'SMTP e-mail (EMAIL_HOST is unset)',
+      'WhatsApp (WHATSAPP_ACCESS_TOKEN is unset)',
+      'OpenAI (OPENAI_API_KEY is unset)',
+    ])
+      expect(problem).toContain(name);
+    expect(problem).toContain('set ALLOW_SANDBOX_IN_PRODUCTION=true');
+  });
+
+  it('names only the integrations still in sandbox mode', () => {
+    const withoutEmail = { ...production, ...allLive, EMAIL_HOST: '', EMAIL_FROM: '' };
+    const [problem] = problemsFor(withoutEmail);
+    expect(problem).toContain('SMTP e-mail (EMAIL_HOST is unset)');
+    expect(problem).not.toMatch(/DTDC|Razorpay|WhatsApp|OpenAI/);
+  });
+
+  it('starts production with every integration live', () => {
+    const config = loadConfig({ ...production, ...allLive });
+    expect(Object.values(config.integrations)).toEqual(Array(5).fill('live'));
+  });
+
+  it('starts production in sandbox mode only when ALLOW_SANDBOX_IN_PRODUCTION is true', () => {
+    const config = loadConfig({ ...production, ALLOW_SANDBOX_IN_PRODUCTION: 'true' });
+    expect(config.isProduction).toBe(true);
+    expect(config.integrations.email).toBe('sandbox');
+    expect(problemsFor({ ...production, ALLOW_SANDBOX_IN_PRODUCTION: 'false' })[0]).toMatch(
+      /^ALLOW_SANDBOX_IN_PRODUCTION: NODE_ENV=production/,
+    );
+    expect(problemsFor({ ALLOW_SANDBOX_IN_PRODUCTION: 'maybe' })).toEqual([
+      'ALLOW_SANDBOX_IN_PRODUCTION: must be true or false',
+    ]);
+  });
+
+  it('leaves development and test free to simulate every integration', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).integrations.email).toBe('sandbox');
+    expect(loadConfig({ NODE_ENV: 'development' }).integrations.dtdc).toBe('sandbox');
+  });
+});
+
+describe('loadConfig TRUST_PROXY', () => {
+  it('trusts no proxy by default, or for false and 0', () => {
+    expect(loadConfig({}).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).http.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).http.trustProxy).toBe(false);
+  });
+
+  it('takes a list of proxy addresses, CIDRs and named ranges', () => {
+    const config = loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8, loopback' });
+    expect(config.http.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', 'fd00::/8', 'loopback']);
+  });
+
+  it.each(['true', 'yes', 'on'])('refuses %s: it would trust any X-Forwarded-For', (value) => {
+    const [problem] = problemsFor({ TRUST_PROXY: value });
+    expect(problem).toMatch(/^TRUST_PROXY: `true` would trust any X-Forwarded-For/);
+    expect(problem).toContain('10.0.0.0/8');
+  });
+
+  it.each([
+    ['1', /^TRUST_PROXY: a hop count trusts whatever connects directly/],
+    ['10.0.0.0/33', /^TRUST_PROXY: not an address or CIDR: 10\.0\.0\.0\/33/],
+    ['127.0.0.1,proxy.internal', /^TRUST_PROXY: not an address or CIDR: proxy\.internal/],
+  ])('refuses %s naming the problem', (value, pattern) => {
+    expect(problemsFor({ TRUST_PROXY: value })).toEqual([expect.stringMatching(pattern)]);
+  });
+});
+
+describe('loadConfig METRICS_TOKEN and tracking interval', () => {
+  it('keeps /metrics open outside production and removes it in production without a token', () => {
+    expect(loadConfig({}).metrics).toEqual({ access: 'open' });
+    expect(loadConfig({ ...production, ALLOW_SANDBOX_IN_PRODUCTION: 'true' }).metrics).toEqual({
+      access: 'absent',
+    });
+  });
+
+  it('requires the bearer token wherever METRICS_TOKEN is set (at least 32 characters)', () => {
+    const token = 'm'.repeat(32);
+    expect(loadConfig({ METRICS_TOKEN: token }).metrics).toEqual({ access: 'token', token });
+    const inProduction = {
+      ...production,
+      ALLOW_SANDBOX_IN_PRODUCTION: 'true',
+      METRICS_TOKEN: token,
+    };
+    expect(loadConfig(inProduction).metrics).toEqual({ access: 'token', token });
+    expect(problemsFor({ METRICS_TOKEN: 'short' })).toEqual([
+      'METRICS_TOKEN: must be at least 32 characters long',
+    ]);
+  });
+
+  it('accepts TRACKING_POLL_INTERVAL_SECONDS down to 5, default 900', () => {
+    expect(loadConfig({}).trackingPollIntervalSeconds).toBe(900);
+    expect(loadConfig({ TRACKING_POLL_INTERVAL_SECONDS: '5' }).trackingPollIntervalSeconds).toBe(5);
+    expect(problemsFor({ TRACKING_POLL_INTERVAL_SECONDS: '4' })).toEqual([
+      'TRACKING_POLL_INTERVAL_SECONDS: must be an integer between 5 and 86400',
     ]);
   });
 });

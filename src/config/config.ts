@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { envSchema, liveRequirements, type RawEnv } from './config.schema.js';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export type IntegrationName = 'dtdc' | 'razorpay' | 'email' | 'whatsapp' | 'openai';
 export type IntegrationMode = 'live' | 'sandbox';
@@ -13,7 +14,8 @@ export interface AppConfig {
     readonly appUrl: string | undefined;
     readonly bodyLimitBytes: number;
     readonly corsOrigins: readonly string[];
-    readonly trustProxy: boolean;
+    /** Which `X-Forwarded-*` hops to believe (`TRUST_PROXY`): none, the last N, or these proxies. */
+    readonly trustProxy: TrustProxy;
     readonly shutdownTimeoutMs: number;
   };
   readonly database: {
@@ -44,6 +46,14 @@ export interface AppConfig {
     readonly redisPrefix: string;
   };
   readonly trackingPollIntervalSeconds: number;
+  /**
+   * `GET /metrics`: `open` (development, test), `token` (requires `Authorization: Bearer
+   * METRICS_TOKEN`) or `absent` (production without a token: the route does not exist).
+   */
+  readonly metrics:
+    | { readonly access: 'open' }
+    | { readonly access: 'token'; readonly token: string }
+    | { readonly access: 'absent' };
   /** The validated variables, for adapters that need vendor specifics. */
   readonly raw: Readonly<RawEnv>;
 }
@@ -93,19 +103,42 @@ function liveModeProblems(env: NodeJS.ProcessEnv): string[] {
       }
     }
   }
-  if (env.NODE_ENV?.trim() === 'production' && !isSet(env, 'JWT_SECRET')) {
+  const production = env.NODE_ENV?.trim() === 'production';
+  if (production) problems.push(...sandboxInProductionProblems(env));
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (!trustProxy.ok) problems.push(`TRUST_PROXY: ${trustProxy.problem}`);
+  if (production && !isSet(env, 'JWT_SECRET')) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
   }
   // Links in e-mails (password reset, invitations) otherwise come from the request's Host header,
   // which a caller controls: a reset link could be made to point at someone else's site.
-  if (
-    env.NODE_ENV?.trim() === 'production' &&
-    !isSet(env, 'APP_URL') &&
-    !isSet(env, 'NEXT_PUBLIC_APP_URL')
-  ) {
+  if (production && !isSet(env, 'APP_URL') && !isSet(env, 'NEXT_PUBLIC_APP_URL')) {
     problems.push('APP_URL: required when NODE_ENV=production (the origin used in e-mailed links)');
   }
   return problems;
+}
+
+/** `ALLOW_SANDBOX_IN_PRODUCTION` as the schema reads it (a malformed value is reported there). */
+function allowsSandboxInProduction(env: NodeJS.ProcessEnv): boolean {
+  const value = env.ALLOW_SANDBOX_IN_PRODUCTION?.trim().toLowerCase() ?? '';
+  return ['1', 'true', 'yes', 'on'].includes(value);
+}
+
+/**
+ * A simulated integration in production is a hole, not a convenience: sandbox e-mail kept
+ * password-reset links where a public route served them, a sandbox gateway would "take"
+ * payments. Production therefore names every integration that is not live and refuses to start,
+ * unless `ALLOW_SANDBOX_IN_PRODUCTION` says this is deliberate (a staging system).
+ */
+function sandboxInProductionProblems(env: NodeJS.ProcessEnv): string[] {
+  if (allowsSandboxInProduction(env)) return [];
+  const simulated = liveRequirements.filter((rule) => !isSet(env, rule.switchVariable));
+  if (simulated.length === 0) return [];
+  const names = simulated.map((rule) => `${rule.integration} (${rule.switchVariable} is unset)`);
+  return [
+    `ALLOW_SANDBOX_IN_PRODUCTION: NODE_ENV=production, but these integrations would run in sandbox mode: ${names.join(', ')}. ` +
+      'Configure them live, or set ALLOW_SANDBOX_IN_PRODUCTION=true to run them simulated on purpose.',
+  ];
 }
 
 /** Parses the environment once into a frozen, typed configuration or throws `ConfigError`. */
@@ -119,8 +152,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         )),
     ...liveModeProblems(env),
   ];
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  if (!parsed.success || !trustProxy.ok || problems.length > 0) throw new ConfigError(problems);
   const raw = parsed.data;
+  const isProduction = raw.NODE_ENV === 'production';
 
   const integrations = Object.fromEntries(
     Object.entries(integrationSwitches).map(([name, variable]) => [
@@ -131,14 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   return deepFreeze({
     env: raw.NODE_ENV,
-    isProduction: raw.NODE_ENV === 'production',
+    isProduction,
     http: {
       host: raw.HOST,
       port: raw.PORT,
       appUrl: raw.APP_URL ?? raw.NEXT_PUBLIC_APP_URL,
       bodyLimitBytes: raw.BODY_LIMIT_BYTES,
       corsOrigins: raw.CORS_ORIGINS,
-      trustProxy: raw.TRUST_PROXY,
+      trustProxy: trustProxy.value,
       shutdownTimeoutMs: raw.SHUTDOWN_TIMEOUT_MS,
     },
     database: {
@@ -163,6 +198,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       redisPrefix: raw.RATE_LIMIT_REDIS_PREFIX,
     },
     trackingPollIntervalSeconds: raw.TRACKING_POLL_INTERVAL_SECONDS,
+    metrics: raw.METRICS_TOKEN
+      ? { access: 'token', token: raw.METRICS_TOKEN }
+      : { access: isProduction ? 'absent' : 'open' },
     raw,
   });
 }

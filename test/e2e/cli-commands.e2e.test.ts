@@ -169,6 +169,8 @@ describe('spareflow seed --demo', () => {
       NODE_ENV: 'production',
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
       APP_URL: 'https://spareflow.example',
+      // Production refuses sandbox integrations otherwise; this test is about the seed refusal.
+      ALLOW_SANDBOX_IN_PRODUCTION: 'true',
     };
     const result = await runSpareflow(['seed', '--demo'], env(database.url, production));
     expect(result.code).toBe(1);

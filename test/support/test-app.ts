@@ -18,8 +18,14 @@ export interface TestApp extends RunningApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { jobMaintenanceIntervalSeconds?: number; webAppDir?: string } = {},
+  options: {
+    jobMaintenanceIntervalSeconds?: number;
+    webAppDir?: string;
+    /** Where the app's JSON log lines go (with `LOG_LEVEL` set in `env`); tests read them back. */
+    logDestination?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestApp> {
+  const { logDestination, ...startOptions } = options;
   const database = await createTestDatabase();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'spareflow-e2e-'));
   const config = loadConfig({
@@ -37,9 +43,12 @@ export async function startTestApp(
   });
   const app = await startApp({
     config,
-    logger: createLogger({ level: config.logLevel }),
+    logger: createLogger({
+      level: config.logLevel,
+      ...(logDestination ? { destination: logDestination } : {}),
+    }),
     seedDemoOnFirstStart: false,
-    ...options,
+    ...startOptions,
   });
   const stop = app.stop;
   return Object.assign(app, {

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
+import { isStorableText } from '../../platform/http/storable-text.js';
 import type { Caller } from '../../platform/http/caller.js';
 import type { CatalogDeps } from './catalog.deps.js';
 import { partRef, presentPart, presentPartImage } from './part.presenter.js';
@@ -51,23 +53,35 @@ export async function getPartDetail(
   };
 }
 
-interface Cursor {
-  offset?: number;
-  partNumber?: string;
-  id?: string;
-}
+/**
+ * What a parts cursor may hold: a ranked search's offset, or the last part of a plain list.
+ * Decoded cursors are checked as strictly as any input: a well-formed base64 of nonsense
+ * (`{"id":"------------------------------------"}`, a NUL in `partNumber`) reached SQL as a 500.
+ */
+const cursorSchema = z.union([
+  z.object({ offset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }).strict(),
+  z
+    .object({
+      partNumber: z.string().min(1).max(64).refine(isStorableText),
+      id: z.uuid(),
+    })
+    .strict(),
+]);
+type Cursor = Partial<{ offset: number; partNumber: string; id: string }>;
 
 function decodeCursor(cursor: string | undefined): Cursor {
   if (!cursor) return {};
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor;
-    if (typeof value === 'object' && value !== null) return value;
+    const parsed = cursorSchema.safeParse(
+      JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+    );
+    if (parsed.success) return parsed.data;
   } catch {
-    // fall through
+    // not base64 of JSON: the same answer as JSON of the wrong shape
   }
   throw new AppError('VALIDATION_FAILED', {
     detail: 'The cursor is not one this list returned.',
-    errors: [{ path: 'querystring.cursor', message: 'is invalid' }],
+    errors: [{ path: 'querystring.cursor', message: 'is not a cursor this list returned' }],
   });
 }
 
@@ -87,7 +101,8 @@ export async function listParts(
   const filter = { scope, status: query.status, category: query.category };
   const cursor = decodeCursor(query.cursor);
   if (query.q) {
-    const offset = Math.max(0, Math.min(Number(cursor.offset ?? 0) || 0, 10_000));
+    // Ranked search pages no deeper than this (a cursor past it shows the last reachable page).
+    const offset = Math.min(cursor.offset ?? 0, 10_000);
     const rows = await partSearchRepository.search(
       deps.reads,
       filter,
@@ -104,7 +119,6 @@ export async function listParts(
     typeof cursor.partNumber === 'string' && typeof cursor.id === 'string'
       ? { partNumber: cursor.partNumber, id: cursor.id }
       : undefined;
-  if (after && !/^[0-9a-f-]{36}$/i.test(after.id)) throw new AppError('VALIDATION_FAILED');
   const rows = await partSearchRepository.list(deps.db, filter, after, query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

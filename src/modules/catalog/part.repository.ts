@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { partImages, parts, partSubstitutes, type PartStatus } from './catalog.tables.js';
 
 export type PartRow = typeof parts.$inferSelect;
@@ -8,12 +9,7 @@ export type PartImageRow = typeof partImages.$inferSelect;
 
 /** Whether a database error is the brand's case-insensitive part-number uniqueness. */
 export function isDuplicatePartNumber(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    const pgError = current as Error & { code?: unknown; constraint?: unknown };
-    if (pgError.code === '23505' && pgError.constraint === 'parts_brand_part_number_unique')
-      return true;
-  }
-  return false;
+  return isUniqueViolation(error, 'parts_brand_part_number_unique');
 }
 
 /** A brand's parts, their substitutes and images. Callers pass the brand they are authorised for. */

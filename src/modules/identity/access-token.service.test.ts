@@ -116,4 +116,17 @@ describe('AccessTokenService', () => {
     expect(await service.verify('not.a.jwt')).toBeNull();
     expect(await service.verify('')).toBeNull();
   });
+
+  it('carries the session id (sid) when signed in a session, and none otherwise', async () => {
+    const sessionId = crypto.randomUUID();
+    expect(await service.verify(await service.sign({ ...claims, sessionId }))).toEqual({
+      ...claims,
+      sessionId,
+    });
+    expect(await service.verify(await service.sign(claims))).toEqual(claims);
+    const badSid = await forge({
+      payload: { org: claims.organizationId, role: claims.role, typ: 'access', sid: 'x' },
+    });
+    expect(await service.verify(badSid)).toBeNull();
+  });
 });

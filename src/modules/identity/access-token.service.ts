@@ -15,12 +15,19 @@ const claimsSchema = z.object({
   org: z.uuid(),
   role: z.enum(memberRoles),
   typ: z.literal('access'),
+  /** The session (refresh-token family) the token was issued in; absent in older tokens. */
+  sid: z.uuid().optional(),
 });
 
 export interface AccessClaims {
   userId: string;
   organizationId: string;
   role: (typeof memberRoles)[number];
+  /**
+   * The refresh-token family of the session the token belongs to, so that "end my other
+   * sessions" (a password change) can keep this one. Tokens signed outside a session have none.
+   */
+  sessionId?: string;
 }
 
 /** Signs and verifies SpareFlow access tokens (JWT, HS256, with `iss`, `aud`, `exp`). */
@@ -49,7 +56,12 @@ export class AccessTokenService {
 
   async sign(claims: AccessClaims, now = new Date()): Promise<string> {
     const issuedAt = Math.floor(now.getTime() / 1000);
-    return new SignJWT({ org: claims.organizationId, role: claims.role, typ: 'access' })
+    return new SignJWT({
+      org: claims.organizationId,
+      role: claims.role,
+      typ: 'access',
+      ...(claims.sessionId ? { sid: claims.sessionId } : {}),
+    })
       .setProtectedHeader({ alg: algorithm, typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(issuer)
@@ -69,7 +81,12 @@ export class AccessTokenService {
         requiredClaims: ['exp', 'iat', 'sub'],
       });
       const claims = claimsSchema.parse(payload);
-      return { userId: claims.sub, organizationId: claims.org, role: claims.role };
+      return {
+        userId: claims.sub,
+        organizationId: claims.org,
+        role: claims.role,
+        ...(claims.sid ? { sessionId: claims.sid } : {}),
+      };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) return null;
       throw error;

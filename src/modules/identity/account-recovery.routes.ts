@@ -89,7 +89,7 @@ export function registerAccountRecoveryRoutes(
       config: userPolicy,
       schema: {
         tags,
-        summary: 'Change the signed-in user’s password',
+        summary: 'Change the signed-in user’s password; ends their other sessions',
         body: changeBody,
         response: { 204: z.null().describe('Password changed') },
       },

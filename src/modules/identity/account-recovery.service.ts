@@ -8,6 +8,7 @@ import { oneTimeTokenRepository as tokens } from './one-time-token.repository.js
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { IdentityDeps } from './platform-admin.service.js';
 import { hashSecret } from './secret-hash.js';
+import { sessionRepository } from './session.repository.js';
 
 /** The request facts account e-mails need besides the audit ones. */
 export interface LinkContext extends RequestContext {
@@ -63,9 +64,16 @@ export class AccountRecoveryService {
     });
   }
 
-  /** A signed-in user changes their password; a wrong current password is 401. */
+  /**
+   * A signed-in user changes their password; a wrong current password is 401. Every other
+   * session of the user (each refresh-token family, in every organization) is revoked in the same
+   * transaction: whoever knew the old password and signed in elsewhere is out. The session the
+   * request's access token belongs to (its `sid`) keeps working; a token that names no session
+   * (issued before sessions were named) keeps none, so every refresh token of the user is revoked.
+   * Access tokens already issued elsewhere expire within their 15 minutes.
+   */
   async changePassword(
-    caller: { userId: string; organizationId: string },
+    caller: { userId: string; organizationId: string; sessionId?: string },
     body: { currentPassword: string; newPassword: string },
     context: RequestContext,
   ): Promise<void> {
@@ -76,12 +84,18 @@ export class AccountRecoveryService {
     const passwordHash = await hashPassword(body.newPassword);
     await inTransaction(this.identity.pool, async (tx) => {
       await tokens.setPassword(tx.db, caller.userId, passwordHash);
+      const revokedSessions = await sessionRepository.revokeOtherSessionsOfUser(
+        tx.db,
+        caller.userId,
+        caller.sessionId,
+      );
       await recordAudit(tx, {
         actor: { userId: caller.userId },
         organizationId: caller.organizationId,
         action: 'user.password_changed',
         entityType: 'user',
         entityId: caller.userId,
+        after: { revokedSessions, keptSession: caller.sessionId !== undefined },
         requestId: context.requestId,
         ip: context.ip,
       });

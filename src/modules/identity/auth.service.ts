@@ -1,5 +1,6 @@
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import type { Caller } from '../../platform/http/caller.js';
 import { authRepository, lockoutPolicy, type MembershipView } from './auth.repository.js';
@@ -22,9 +23,6 @@ const dummyPasswordHash = '$2b$12$qq70a5iuCCxuulFwZThax.OxF/oW06h4kwJYXQyyxhA/Jq
 
 const invalidCredentials = () =>
   new AppError('INVALID_CREDENTIALS', { detail: 'The e-mail or password is not correct.' });
-
-const uniqueViolation = (error: unknown) =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 
 /** Registration, login and the caller's own profile. */
 export class AuthService {
@@ -83,8 +81,9 @@ export class AuthService {
         };
       });
     } catch (error) {
-      // Two registrations racing for one e-mail: the unique index decides, the loser gets 409.
-      if (uniqueViolation(error)) {
+      // Two registrations racing for one e-mail (in any letter case: the index is on lower(email))
+      // pass the existence check together; the unique index decides and the loser gets 409.
+      if (isUniqueViolation(error, 'users_email_unique')) {
         throw new AppError('CONFLICT', { detail: 'A user with this e-mail already exists.' });
       }
       throw error;

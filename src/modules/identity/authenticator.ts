@@ -30,6 +30,7 @@ export function createAuthenticator(deps: { db: Db; tokens: AccessTokenService }
         organizationId: claims.organizationId,
         organizationType: membership.organizationType,
         role: membership.role,
+        ...(claims.sessionId ? { sessionId: claims.sessionId } : {}),
       };
     }
     const apiKey = request.headers['x-api-key'];

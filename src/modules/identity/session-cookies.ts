@@ -28,7 +28,7 @@ export function wantsSessionCookies(request: FastifyRequest): boolean {
 
 /**
  * Sets (or, after a rotation, replaces) both cookies. `secure: 'auto'` marks them Secure exactly
- * when the request arrived over https (behind a proxy: with TRUST_PROXY), so plain-http local
+ * when the request arrived over https (behind a proxy listed in TRUST_PROXY), so plain-http local
  * development still works. SameSite=Strict: no cross-site request ever carries them.
  */
 export function setSessionCookies(reply: FastifyReply, refreshToken: string): void {

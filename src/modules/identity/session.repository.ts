@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { refreshTokens } from './session.tables.js';
 
@@ -53,6 +53,29 @@ export const sessionRepository = {
       .update(refreshTokens)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
+      .returning({ id: refreshTokens.id });
+    return rows.length;
+  },
+
+  /**
+   * Revokes every still-live token of the user in every family except `keepFamilyId` (the
+   * caller's own session); returns how many were revoked.
+   */
+  async revokeOtherSessionsOfUser(
+    db: Db,
+    userId: string,
+    keepFamilyId: string | undefined,
+  ): Promise<number> {
+    const rows = await db
+      .update(refreshTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(
+        and(
+          eq(refreshTokens.userId, userId),
+          isNull(refreshTokens.revokedAt),
+          keepFamilyId === undefined ? undefined : ne(refreshTokens.familyId, keepFamilyId),
+        ),
+      )
       .returning({ id: refreshTokens.id });
     return rows.length;
   },

@@ -151,6 +151,7 @@ export class SessionService {
       userId: session.userId,
       organizationId: session.organizationId,
       role: session.role,
+      sessionId: session.familyId,
     });
     return { accessToken, refreshToken, expiresIn: accessTokenTtlSeconds };
   }

@@ -61,4 +61,20 @@ describe('CSV records', () => {
       records.push(record.cells);
     expect(records).toEqual([{ a: '=SUM(A1)', b: '-Gasket', c: "'plain", d: "'@x" }]);
   });
+
+  it('reports each cell holding a NUL character and shows NUL in header names as U+FFFD', async () => {
+    const headers: string[][] = [];
+    const records = [];
+    const text = 'Na\u0000me,code\nok,1\nbad\u0000,2\u0000\n';
+    for await (const record of csvRecords(chunks(text), (header) => headers.push(header)))
+      records.push(record);
+    expect(headers).toEqual([['na\uFFFDme', 'code']]);
+    expect(records.map((record) => record.cellErrors)).toEqual([
+      [],
+      [
+        { row: 3, column: 'na\uFFFDme', message: 'must not contain NUL characters' },
+        { row: 3, column: 'code', message: 'must not contain NUL characters' },
+      ],
+    ]);
+  });
 });

@@ -9,6 +9,25 @@ export interface CsvRecord {
   cells: Record<string, string | undefined>;
   /** Set when the record has more or fewer cells than the header has columns. */
   fieldCountError?: ImportRowError;
+  /**
+   * Cells PostgreSQL could not store (NUL characters), one error each: such a row is reported,
+   * never parsed or written (it used to fail the whole job, retry after retry).
+   */
+  cellErrors: ImportRowError[];
+}
+
+/** A CSV decoded from UTF-8 can hold NUL but no unpaired surrogate; NUL is what to refuse. */
+const nul = '\u0000';
+
+/** `text` fit for an error report (stored as jsonb, which refuses NUL): NUL shown as U+FFFD. */
+function printable(text: string): string {
+  return text.replaceAll(nul, '\uFFFD');
+}
+
+function cellErrorsOf(row: number, cells: Record<string, string | undefined>): ImportRowError[] {
+  return Object.entries(cells)
+    .filter(([, value]) => value?.includes(nul))
+    .map(([column]) => ({ row, column, message: 'must not contain NUL characters' }));
 }
 
 /** The file could not be read as CSV at all (e.g. an unclosed quote); reported as the job's error. */
@@ -50,7 +69,7 @@ export async function* csvRecords(
       relax_column_count: true,
       info: true,
       columns: (header: string[]) => {
-        const names = header.map((name) => String(name).trim().toLowerCase());
+        const names = header.map((name) => printable(String(name).trim().toLowerCase()));
         width = names.length;
         onHeader(names);
         return names;
@@ -65,7 +84,11 @@ export async function* csvRecords(
       info: { records: number; invalid_field_length: number };
     }>) {
       const row = item.info.records + 1;
-      const record: CsvRecord = { row, cells: restored(item.record) };
+      const record: CsvRecord = {
+        row,
+        cells: restored(item.record),
+        cellErrors: cellErrorsOf(row, item.record),
+      };
       if (item.info.invalid_field_length > invalidSoFar) {
         invalidSoFar = item.info.invalid_field_length;
         record.fieldCountError = {
@@ -80,7 +103,7 @@ export async function* csvRecords(
       const line = (error as CsvError & { lines?: number }).lines;
       throw new UnreadableCsvError({
         row: 0,
-        message: `the file is not valid CSV${line ? ` near line ${line}` : ''}: ${error.message}`,
+        message: `the file is not valid CSV${line ? ` near line ${line}` : ''}: ${printable(error.message)}`,
       });
     }
     throw error;

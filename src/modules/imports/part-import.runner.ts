@@ -36,6 +36,10 @@ async function* validatedRows(
   });
   for await (const record of records) {
     if (!headerOk) return;
+    if (record.cellErrors.length > 0) {
+      yield { record, errors: [...record.cellErrors] };
+      continue;
+    }
     const parsed = parsePartRow(record.cells, record.row);
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (record.fieldCountError) errors.unshift(record.fieldCountError);

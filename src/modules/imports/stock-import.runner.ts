@@ -42,10 +42,13 @@ async function* rowBatches(
   for await (const record of records) {
     if (!headerOk) return;
     batch.read += 1;
-    const parsed = parseStockRow(record.cells, record.row, mode);
-    if (record.fieldCountError) batch.errors.push(record.fieldCountError);
-    if (parsed.ok && !record.fieldCountError) batch.rows.push(parsed.value);
-    else if (!parsed.ok) batch.errors.push(...parsed.errors);
+    if (record.cellErrors.length > 0) batch.errors.push(...record.cellErrors);
+    else {
+      const parsed = parseStockRow(record.cells, record.row, mode);
+      if (record.fieldCountError) batch.errors.push(record.fieldCountError);
+      if (parsed.ok && !record.fieldCountError) batch.rows.push(parsed.value);
+      else if (!parsed.ok) batch.errors.push(...parsed.errors);
+    }
     if (batch.read >= batchSize) {
       yield batch;
       batch = { rows: [], errors: [], read: 0 };

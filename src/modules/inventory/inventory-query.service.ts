@@ -5,7 +5,9 @@ import { adjustmentReasons, movementKinds } from './inventory.tables.js';
 import { stockQueryRepository, type LevelRow, type MovementRow } from './stock-query.repository.js';
 
 const limit = z.coerce.number().int().min(1).max(200).default(50);
-const levelCursor = /^([0-9a-f-]{36}):([0-9a-f-]{36})$/i;
+/** `<locationId>:<partId>`, both UUIDs in their 8-4-4-4-12 shape: anything else is a 400. */
+const uuidShape = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const levelCursor = new RegExp(`^(${uuidShape}):(${uuidShape})$`, 'i');
 
 export const levelQuerySchema = z
   .object({
@@ -17,7 +19,11 @@ export const levelQuerySchema = z
       .transform((value) => value === 'true')
       .describe('Only levels whose available stock is at or below the reorder point (or min)'),
     limit,
-    cursor: z.string().regex(levelCursor).optional().describe('`nextCursor` of the previous page'),
+    cursor: z
+      .string()
+      .regex(levelCursor, 'is not a cursor this list returned')
+      .optional()
+      .describe('`nextCursor` of the previous page'),
   })
   .strict();
 export type LevelQuery = z.infer<typeof levelQuerySchema>;
@@ -29,7 +35,7 @@ export const movementQuerySchema = z
     limit,
     cursor: z
       .string()
-      .regex(/^\d{1,18}$/)
+      .regex(/^[1-9]\d{0,17}$/, 'is not a cursor this list returned')
       .optional()
       .describe('`nextCursor` of the previous page'),
   })

@@ -1,3 +1,4 @@
+import { isCheckViolation } from '../../platform/db/pg-errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import {
   aggregateByHolding,
@@ -24,8 +25,6 @@ export interface LockedHoldings {
   writes: HoldingWrite[];
   after: HoldingView[];
 }
-
-const CHECK_VIOLATION = '23514';
 
 function uniqueDocuments(deltas: readonly HoldingDelta[]): ReservationDocument[] {
   const byKey = new Map<string, ReservationDocument>();
@@ -103,7 +102,7 @@ export async function writeHoldings(tx: Tx, holdings: LockedHoldings): Promise<v
   try {
     updated = await stockReservationRepository.write(tx, holdings.writes);
   } catch (error) {
-    if ((error as { code?: unknown }).code === CHECK_VIOLATION)
+    if (isCheckViolation(error))
       throw reservationExceeded([], {
         detail: 'A reservation constraint refused the change; nothing was applied.',
         cause: error,

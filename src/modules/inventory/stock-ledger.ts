@@ -1,3 +1,4 @@
+import { isCheckViolation } from '../../platform/db/pg-errors.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
@@ -62,8 +63,6 @@ export interface AppliedStockChanges {
 }
 
 export type { HoldingView };
-
-const CHECK_VIOLATION = '23514';
 
 function assertWellFormed(changes: readonly StockChange[]): void {
   const organizations = new Set(changes.map((c) => c.organizationId));
@@ -177,7 +176,7 @@ export async function applyStockChangesWithIds(
   } catch (error) {
     // The CHECK constraints are the last wall: should the code above ever be wrong, PostgreSQL
     // still refuses the level, and the caller sees the same answer.
-    if ((error as { code?: unknown }).code === CHECK_VIOLATION)
+    if (isCheckViolation(error))
       throw insufficientStock([], {
         detail: 'A stock level constraint refused the change; nothing was applied.',
         cause: error,

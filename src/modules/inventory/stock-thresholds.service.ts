@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCheckViolation } from '../../platform/db/pg-errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -41,10 +42,7 @@ export async function setThresholds(
     try {
       await stockQueryRepository.setThresholds(tx.db, { organizationId, ...key }, input);
     } catch (error) {
-      if (
-        (error as { cause?: { code?: unknown } }).cause?.code === '23514' ||
-        (error as { code?: unknown }).code === '23514'
-      )
+      if (isCheckViolation(error))
         throw new AppError('VALIDATION_FAILED', {
           errors: [{ path: 'body.minQuantity', message: 'must not exceed maxQuantity' }],
         });

@@ -3,7 +3,8 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { AuditContext } from '../identity/audit-actor.js';
 import { accessRequestRepository, type AccessRequestRow } from './access-request.repository.js';
-import { isUniqueViolation, recordNetworkChange, type NetworkDeps } from './network.deps.js';
+import { isUniqueViolation } from '../../platform/db/pg-errors.js';
+import { recordNetworkChange, type NetworkDeps } from './network.deps.js';
 import { partnerTypes, type PartnerType } from './network.tables.js';
 import { activatePartnerLink, linkView } from './partner-link.service.js';
 import { partnerLinkRepository } from './partner-link.repository.js';
@@ -71,7 +72,7 @@ export async function requestAccess(
     });
   } catch (error) {
     // Two concurrent requests: the partial unique index admits one, the other is the duplicate.
-    if (isUniqueViolation(error)) throw duplicate();
+    if (isUniqueViolation(error, 'access_requests_one_pending')) throw duplicate();
     throw error;
   }
 }

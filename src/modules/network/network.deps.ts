@@ -56,11 +56,3 @@ export async function recordNetworkChange<T extends NetworkEventType>(
     requestId: change.audit.requestId,
   });
 }
-
-/** Whether a database error is a unique violation (drizzle wraps the driver's error). */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let current = error; current instanceof Error; current = current.cause) {
-    if ((current as Error & { code?: unknown }).code === '23505') return true;
-  }
-  return false;
-}

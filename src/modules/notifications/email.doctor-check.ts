@@ -13,11 +13,17 @@ export function emailDoctorCheck(config: AppConfig, email: EmailPort): DoctorChe
     name: 'email',
     run: async () => {
       if (config.integrations.email === 'sandbox') {
-        return {
-          status: 'info',
-          detail:
-            'sandbox: e-mails go to the in-process SMTP sink, see GET /api/v1/sandbox/mailbox',
-        };
+        return config.isProduction
+          ? {
+              status: 'warn',
+              detail:
+                'sandbox: e-mails go to the in-process SMTP sink and are never delivered (ALLOW_SANDBOX_IN_PRODUCTION)',
+            }
+          : {
+              status: 'info',
+              detail:
+                'sandbox: e-mails go to the in-process SMTP sink, see GET /api/v1/sandbox/mailbox',
+            };
       }
       await email.verify(verifyTimeoutMs);
       const relay = `${config.raw.EMAIL_HOST ?? '?'}:${config.raw.EMAIL_PORT}`;

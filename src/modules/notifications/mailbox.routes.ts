@@ -22,10 +22,11 @@ const mailboxResponse = z.object({
  * `GET /api/v1/sandbox/mailbox?to=` lists what the sandbox SMTP sink captured, newest first, so a
  * developer (or an e2e test) can follow a verification or reset link without a real inbox.
  *
- * Registered **only** when `integrations.email` is `sandbox` (the route does not exist, 404, in
- * live mode). Public access is acceptable there: in sandbox mode no e-mail ever leaves the
- * machine, so the sink holds only messages produced by this sandbox instance, never live data.
- * Do not run a sandbox instance holding real users' accounts on a reachable address.
+ * Registered **only** when `integrations.email` is `sandbox` and `NODE_ENV` is not production
+ * (the route does not exist, 404, otherwise). Public access is acceptable there: in sandbox mode
+ * no e-mail ever leaves the machine, so the sink holds only messages produced by this sandbox
+ * instance. It hands out password-reset links to anyone, which is why production (where real
+ * accounts live) never registers it, even with `ALLOW_SANDBOX_IN_PRODUCTION`.
  */
 export function registerSandboxMailboxRoutes(app: FastifyZodApp, sink: SmtpSink): void {
   app.get(

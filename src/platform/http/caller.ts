@@ -11,6 +11,8 @@ export type Caller =
       organizationId: string;
       organizationType: OrganizationType;
       role: MemberRole;
+      /** The session (refresh-token family) of the access token, when the token names one. */
+      sessionId?: string;
     }
   | {
       kind: 'api_key';

@@ -47,6 +47,13 @@ beforeAll(async () => {
   app.get('/stock/recount', async () => {
     throw new Error('boom');
   });
+  // A framework refusal our map does not name (Fastify adds codes over time).
+  app.get('/framework/refusal', async () => {
+    throw Object.assign(new Error("Method 'QUERY' must provide a 'Content-Type' header."), {
+      code: 'FST_ERR_SOMETHING_NEW',
+      statusCode: 400,
+    });
+  });
   await app.ready();
 });
 
@@ -125,6 +132,14 @@ describe('installProblemHandlers', () => {
     const logged = logLines.find((line) => line.includes('"request failed"'));
     expect(logged).toContain('boom');
     expect(logged).toContain(String(problem.requestId));
+  });
+
+  it('keeps an unmapped framework 4xx a 4xx, logged below error level', async () => {
+    logLines.length = 0;
+    const response = await app.inject({ method: 'GET', url: '/framework/refusal' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', status: 400 });
+    expect(logLines.join('')).not.toContain('"level":"error"');
   });
 
   it('answers an unknown route with NOT_FOUND', async () => {

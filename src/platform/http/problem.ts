@@ -49,6 +49,15 @@ const fastifyCodeMap: Record<string, ErrorCode> = {
   FST_ERR_RATE_LIMIT: 'RATE_LIMITED',
 };
 
+/** Framework 4xx errors without an entry above, by status (others become 400). */
+const clientErrorCodes: Partial<Record<number, ErrorCode>> = {
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
 function translate(error: FastifyError): AppError {
   if (isAppError(error)) return error;
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -67,7 +76,11 @@ function translate(error: FastifyError): AppError {
   }
   const code = error.code ? fastifyCodeMap[error.code] : undefined;
   if (code) return new AppError(code, { detail: error.message });
-  if (error.statusCode === 429) return new AppError('RATE_LIMITED', { detail: error.message });
+  const status = error.statusCode ?? 500;
+  // Any other framework refusal of the request (a 4xx Fastify knows is the caller's doing) stays
+  // a 4xx: a new framework error code must never surface as a 500 with an error-level log.
+  if (status >= 400 && status < 500)
+    return new AppError(clientErrorCodes[status] ?? 'VALIDATION_FAILED', { detail: error.message });
   return new AppError('INTERNAL_ERROR', { cause: error });
 }
 

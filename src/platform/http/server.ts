@@ -11,10 +11,13 @@ import type { AppConfig } from '../../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { FastifyZodApp } from './fastify-types.js';
+import { installMethodGuard } from './method-guard.js';
+import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiDocs } from './openapi-docs.js';
 import { installProblemHandlers } from './problem.js';
 import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
+import { storableTextValidatorCompiler } from './storable-text.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
 import { isPageNavigation, registerWebApp, type WebApp } from './web-app.js';
@@ -72,7 +75,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     // pino's Logger is what Fastify expects at runtime; typed as the base to keep one app type.
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: config.http.bodyLimitBytes,
-    trustProxy: config.http.trustProxy,
+    // Only X-Forwarded-* entries appended by the listed proxies count (TRUST_PROXY, docs/operations.md).
+    trustProxy: config.http.trustProxy === false ? false : [...config.http.trustProxy],
     // An incoming X-Request-Id (from a proxy or a partner) is kept when it is well-formed.
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -87,7 +91,8 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.setValidatorCompiler(validatorCompiler);
+  // NUL and unpaired surrogates are refused in every request part before the route's own schema.
+  app.setValidatorCompiler(storableTextValidatorCompiler(validatorCompiler));
   app.setSerializerCompiler(responseSerializerCompiler);
   const recordUnmatched = metrics.httpRouteRecorder('unmatched');
   // Set once the routes are in (below); until then no page is served.
@@ -108,6 +113,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     reply.header('x-request-id', request.id);
     done();
   });
+  installMethodGuard(app);
   // Each route gets its own latency recorder (route template bound once, not looked up per request).
   app.addHook('onRoute', (route) => {
     const record = metrics.httpRouteRecorder(route.url);
@@ -129,14 +135,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await installRateLimits(app, config, logger);
   await registerOpenApiDocs(app, config);
 
-  app.get(
-    '/metrics',
-    {
-      schema: { tags: ['service'], summary: 'Prometheus metrics (text format)' },
-    },
-    async (_request, reply) =>
-      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  registerMetricsRoute(app, config, metrics);
 
   app.decorate('declaredRoutes', installRoutePolicies(app, options.authenticate));
   await options.registerRoutes(app);

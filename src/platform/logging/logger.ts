@@ -1,4 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import { serializeError } from './error-serializer.js';
 import { redactDeep, redactUrl, urlRedactPaths } from './redaction.js';
 
 export type { Logger } from 'pino';
@@ -18,12 +19,49 @@ export const redactOptions: LoggerOptions['redact'] = {
   censor: (value: unknown) => redactUrl(value),
 };
 
+/** An error through the one error rule, its other fields through the personal-data redaction. */
+const serializeLoggedError = (value: unknown) =>
+  serializeError(value, (field) => redactDeep(field));
+
+/**
+ * pino takes a line's message from the error when none is given (`logger.error(err)`), and
+ * Fastify's own error logging passes `err.message` as the message: either would write the raw
+ * message, SQL parameters included. Such a line gets the serialized error's message instead.
+ */
+const logMethod: NonNullable<NonNullable<LoggerOptions['hooks']>['logMethod']> = function (
+  args,
+  method,
+) {
+  const [first, second] = args as unknown[];
+  const error =
+    first instanceof Error
+      ? first
+      : first !== null &&
+          typeof first === 'object' &&
+          (first as { err?: unknown }).err instanceof Error
+        ? (first as { err: Error }).err
+        : undefined;
+  if (error === undefined || (second !== undefined && second !== error.message))
+    return method.apply(this, args);
+  const { message } = serializeLoggedError(error) as { message: string };
+  const merged = first instanceof Error ? { err: first } : (first as object);
+  return method.apply(this, [merged, message] as unknown as Parameters<typeof method>);
+};
+
+/**
+ * The process's logger: JSON lines, secrets redacted and personal data masked (`redaction.ts`),
+ * errors by the one error rule (`error-serializer.ts`). Every log path (HTTP requests through
+ * Fastify, jobs, CLI commands) uses a logger made here or a child of one, so they share the rule.
+ */
 export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
     level: settings.level,
     base: { service: 'spareflow' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: redactOptions,
+    // Fastify's request loggers are children of this one and keep these serializers over its own.
+    serializers: { err: serializeLoggedError, error: serializeLoggedError },
+    hooks: { logMethod },
     formatters: {
       level: (label) => ({ level: label }),
       log: (object) => redactDeep(object) as Record<string, unknown>,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { maskEmail, maskPersonal, maskPhone, redactDeep, redactUrl } from './redaction.js';
+import {
+  maskEmail,
+  maskEmailsIn,
+  maskPersonal,
+  maskPhone,
+  redactDeep,
+  redactUrl,
+  removeSecrets,
+} from './redaction.js';
 
 describe('maskEmail', () => {
   it.each([
@@ -127,11 +135,34 @@ describe('redactDeep', () => {
     });
   });
 
-  it('leaves class instances such as errors to their serializers and does not mutate the input', () => {
-    const error = new Error('boom');
-    const input = { err: error, token: 't' };
-    const output = redactDeep(input) as Record<string, unknown>;
-    expect(output.err).toBe(error);
+  it('serializes errors at any key by the one error rule and does not mutate the input', () => {
+    const error = Object.assign(new Error('boom'), { params: ['priya@example.com'] });
+    const input = { failure: { err: error }, token: 't' };
+    const output = redactDeep(input) as { failure: { err: Record<string, unknown> } };
+    expect(output.failure.err).toMatchObject({ type: 'Error', message: 'boom' });
+    expect(output.failure.err).not.toHaveProperty('params');
+    expect(input.failure.err).toBe(error);
     expect(input.token).toBe('t');
+  });
+});
+
+describe('maskEmailsIn', () => {
+  it('masks every address inside logged text and leaves other text alone', () => {
+    expect(maskEmailsIn('A user with e-mail Priya.Sharma@Example.in already exists.')).toBe(
+      'A user with e-mail P***@Example.in already exists.',
+    );
+    expect(maskEmailsIn('from a@b.in to c.d@e.co.in')).toBe('from a***@b.in to c***@e.co.in');
+    expect(maskEmailsIn('no address, /node_modules/@fastify/static/index.js')).toBe(
+      'no address, /node_modules/@fastify/static/index.js',
+    );
+  });
+
+  it('applies to strings at any depth of a logged object, not to the audit log', () => {
+    const input = { err: { detail: 'Key (email)=(ravi@example.in) exists' }, list: ['x@y.in'] };
+    expect(redactDeep(input)).toEqual({
+      err: { detail: 'Key (email)=(r***@example.in) exists' },
+      list: ['x***@y.in'],
+    });
+    expect(removeSecrets(input)).toEqual(input);
   });
 });

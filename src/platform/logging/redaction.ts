@@ -1,3 +1,5 @@
+import { serializeError } from './error-serializer.js';
+
 /**
  * What never reaches a log line in clear. Secrets are replaced outright; personal data (e-mail
  * addresses, phone numbers) is masked so support staff can still correlate without reading it.
@@ -41,11 +43,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Returns a copy of a log object with secrets replaced by `[REDACTED]` and personal data masked, at
- * any depth and whatever the key's case. It walks plain objects and arrays only: errors, requests
- * and other class instances go to their serializers untouched. It runs only for log lines that are
- * actually written, unlike path-based redaction, which also cost every request's child logger.
+ * any depth and whatever the key's case. Errors, at any key and depth, are serialized here by the
+ * one error rule (`error-serializer.ts`: no SQL parameters, no values from PostgreSQL's details),
+ * so an error logged under `error`, `failure` or inside an array is as safe as one under `err`.
+ * Requests and other class instances go to their serializers untouched. It runs only for log
+ * lines that are actually written, unlike path-based redaction, which also cost every request's
+ * child logger.
  */
 export function redactDeep(value: unknown, depth = 0, maskPersonalData = true): unknown {
+  if (typeof value === 'string') return maskPersonalData ? maskEmailsIn(value) : value;
+  if (value instanceof Error)
+    return serializeError(value, (field) => redactDeep(field, depth + 1, maskPersonalData));
   if (depth > maxDepth) return value;
   if (Array.isArray(value))
     return value.map((item: unknown) => redactDeep(item, depth + 1, maskPersonalData));
@@ -114,6 +122,17 @@ export function maskPhone(value: string): string {
   const prefix = value.trim().startsWith('+') ? `+${digits.slice(0, 2)}` : '';
   const hiddenLength = digits.length - 4 - (prefix ? 2 : 0);
   return `${prefix}${'*'.repeat(Math.max(hiddenLength, 2))}${digits.slice(-4)}`;
+}
+
+const emailInText = /[^\s@"'<>()[\],;:/=&?]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+/**
+ * `A user with e-mail priya@example.com already exists.` → `… p***@example.com …`: addresses
+ * inside logged text (a problem's `detail`, an error field) are masked like those under an
+ * `email` key.
+ */
+export function maskEmailsIn(text: string): string {
+  return text.includes('@') ? text.replace(emailInText, (address) => maskEmail(address)) : text;
 }
 
 /** Masks a personal value of unknown kind; non-strings are removed entirely. */
