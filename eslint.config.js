@@ -1,6 +1,8 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import moduleBoundaries from './eslint-rules/module-boundaries.js';
+import sqlTableOwnership from './eslint-rules/sql-table-ownership.js';
 
 export default tseslint.config(
   {
@@ -44,7 +46,19 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**', 'scripts/**', 'bench/**', '.ci/**'],
+    // Modules use each other only through their public surface (src/modules/<name>/index.ts);
+    // platform code uses no module. Tests may reach into the module they test.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    plugins: {
+      spareflow: {
+        rules: { 'module-boundaries': moduleBoundaries, 'sql-table-ownership': sqlTableOwnership },
+      },
+    },
+    rules: { 'spareflow/module-boundaries': 'error', 'spareflow/sql-table-ownership': 'error' },
+  },
+  {
+    files: ['bin/**', 'scripts/**', 'bench/**', '.ci/**', 'eslint-rules/**'],
     languageOptions: {
       globals: {
         process: 'readonly',

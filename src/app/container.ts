@@ -7,7 +7,7 @@ import type { Logger } from '../platform/logging/logger.js';
 import { Metrics } from '../platform/metrics/metrics.js';
 import { SandboxHost } from '../platform/sandbox/sandbox-host.js';
 import type { VendorSimulator } from '../platform/sandbox/vendor-simulator.js';
-import type { DoctorCheck } from '../modules/ops/doctor.service.js';
+import type { DoctorCheck } from '../platform/health/doctor-check.js';
 import { platformDoctorChecks } from '../modules/ops/platform-checks.js';
 import type { IdentityDeps } from '../modules/identity/platform-admin.service.js';
 import { AccessTokenService } from '../modules/identity/access-token.service.js';

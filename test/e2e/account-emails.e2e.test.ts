@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret } from '../../src/modules/identity/secret-hash.js';
+import { hashSecret } from '../../src/platform/crypto/secret-hash.js';
 import {
   authClient,
   authTestPassword,

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiKeys } from '../../src/modules/identity/session.tables.js';
-import { hashSecret } from '../../src/modules/identity/secret-hash.js';
+import { hashSecret } from '../../src/platform/crypto/secret-hash.js';
 import { brandWithMembers, type BrandWithMembers } from '../support/identity-members.js';
 import { useTestApp } from '../support/test-app.js';
 

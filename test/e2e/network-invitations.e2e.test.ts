@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashSecret } from '../../src/modules/identity/secret-hash.js';
+import { hashSecret } from '../../src/platform/crypto/secret-hash.js';
 import { isActivePartner } from '../../src/modules/network/partner-link.repository.js';
 import { apiCaller } from '../support/api-call.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';

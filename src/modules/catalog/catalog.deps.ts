@@ -6,7 +6,7 @@ import type { EventBus } from '../../platform/jobs/domain-events.js';
 import type { DomainEventMap } from '../../platform/jobs/domain-events.js';
 import type { StoragePort } from '../../platform/storage/storage.port.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import './catalog.events.js';
 
 /** What the catalog services need, wired in the composition root. */

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  pgView,
   primaryKey,
   text,
   timestamp,
@@ -156,4 +157,20 @@ export const partSearchTerms = pgTable(
       .using('gin', sql`${table.term} gin_trgm_ops`)
       .where(sql`${table.term} ~ '^[a-z]+$'`),
   ],
+);
+
+/**
+ * Published for other modules to read and join (ADR 0009): a part's identity — its brand, number,
+ * name and status. Prices, dimensions and search columns stay with the catalog.
+ */
+export const partDirectory = pgView('part_directory').as((qb) =>
+  qb
+    .select({
+      id: parts.id,
+      brandId: parts.brandId,
+      partNumber: parts.partNumber,
+      name: parts.name,
+      status: parts.status,
+    })
+    .from(parts),
 );

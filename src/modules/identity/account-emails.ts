@@ -2,7 +2,7 @@ import type { Tx } from '../../platform/db/transaction.js';
 import { linkBase } from '../../platform/http/public-links.js';
 import type { EmailOutbox } from '../notifications/email.job.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
-import { hashSecret, newSecret } from './secret-hash.js';
+import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 
 export interface AccountEmailUser {
   id: string;

@@ -7,7 +7,7 @@ import type { RequestContext } from './auth.service.js';
 import { oneTimeTokenRepository as tokens } from './one-time-token.repository.js';
 import { hashPassword, verifyPassword } from './password-hasher.js';
 import type { IdentityDeps } from './platform-admin.service.js';
-import { hashSecret } from './secret-hash.js';
+import { hashSecret } from '../../platform/crypto/secret-hash.js';
 import { sessionRepository } from './session.repository.js';
 
 /** The request facts account e-mails need besides the audit ones. */

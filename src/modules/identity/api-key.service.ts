@@ -4,9 +4,9 @@ import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from './audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { apiKeyRepository, type ApiKeySummary } from './api-key.repository.js';
-import { hashSecret, newSecret } from './secret-hash.js';
+import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 
 export const apiKeyScopeSchema = z.enum(['read', 'read_write']);
 

@@ -4,7 +4,7 @@ import type { Caller } from '../../platform/http/caller.js';
 import type { Authenticate } from '../../platform/http/route-policy.js';
 import type { AccessTokenService } from './access-token.service.js';
 import { callerRepository } from './caller.repository.js';
-import { hashSecret } from './secret-hash.js';
+import { hashSecret } from '../../platform/crypto/secret-hash.js';
 
 /**
  * Turns the request's credentials into a `Caller`: `Authorization: Bearer <access token>` for

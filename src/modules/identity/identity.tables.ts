@@ -4,6 +4,7 @@ import {
   index,
   integer,
   pgTable,
+  pgView,
   primaryKey,
   text,
   timestamp,
@@ -11,17 +12,14 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export const organizationTypes = [
-  'platform',
-  'brand',
-  'distributor',
-  'service_center',
-  'customer',
-] as const;
-export type OrganizationType = (typeof organizationTypes)[number];
+import {
+  memberRoles,
+  organizationTypes,
+  type MemberRole,
+  type OrganizationType,
+} from '../../platform/access/organization-roles.js';
 
-export const memberRoles = ['owner', 'admin', 'manager', 'operator', 'viewer'] as const;
-export type MemberRole = (typeof memberRoles)[number];
+export { memberRoles, organizationTypes, type MemberRole, type OrganizationType };
 
 /** Every tenant of the platform, plus the platform operator's own organization (`type = platform`). */
 export const organizations = pgTable(
@@ -88,4 +86,19 @@ export const memberships = pgTable(
       sql`${table.role} in ('owner','admin','manager','operator','viewer')`,
     ),
   ],
+);
+
+/**
+ * Published for other modules to read and join (ADR 0009): who an organization is — its kind,
+ * name and status — and nothing else. Other modules never name `organizations` in their SQL.
+ */
+export const organizationDirectory = pgView('organization_directory').as((qb) =>
+  qb
+    .select({
+      id: organizations.id,
+      type: organizations.type,
+      name: organizations.name,
+      status: organizations.status,
+    })
+    .from(organizations),
 );

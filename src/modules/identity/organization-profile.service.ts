@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from './audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import {
   organizationProfileRepository,
   type OrganizationProfileRow,

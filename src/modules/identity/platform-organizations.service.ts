@@ -5,7 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { pageQuerySchema, toPage } from '../../platform/http/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from './audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { organizationTypes } from './identity.tables.js';
 import {
   platformOrganizationRepository,

@@ -2,12 +2,12 @@ import crypto from 'node:crypto';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from './audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { accessTokenTtlSeconds, type AccessTokenService } from './access-token.service.js';
 import { callerRepository } from './caller.repository.js';
 import type { MemberRole } from './identity.tables.js';
 import type { IdentityDeps } from './platform-admin.service.js';
-import { hashSecret, newSecret } from './secret-hash.js';
+import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 import { sessionRepository } from './session.repository.js';
 
 export interface TokenPair {

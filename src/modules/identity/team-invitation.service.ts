@@ -4,13 +4,13 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { EmailOutbox } from '../notifications/email.job.js';
-import type { AuditContext } from './audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { identityRepository } from './identity.repository.js';
 import { organizationTypes, type MemberRole } from './identity.tables.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
 import { verifyPassword } from './password-hasher.js';
 import { createMember, newUserSchema, type IdentityDeps } from './platform-admin.service.js';
-import { hashSecret, newSecret } from './secret-hash.js';
+import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 import { teamInvitationRepository } from './team-invitation.repository.js';
 import { memberRoleSchema, type TeamActor } from './team.service.js';
 

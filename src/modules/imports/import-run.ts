@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { importJobRepository, type ImportJobRow } from './import-job.repository.js';
 import type { ImportRowError } from './import-job.tables.js';
 import './import.events.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../identity/audit-actor.js';
+import { auditContextOf } from '../audit/audit-context.js';
 import { acceptCsvBodies, csvBody, csvUploadLimitBytes, sendCsv } from './csv-http.js';
 import { inventoryExportRepository } from './inventory-export.repository.js';
 import { submitImport, type ImportSubmitDeps } from './import.service.js';

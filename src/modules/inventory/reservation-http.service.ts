@@ -6,7 +6,7 @@ import {
   type IdempotentOutcome,
 } from '../../platform/idempotency/idempotency.service.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
 import { isSpareflowDocumentType, spareflowDocumentTypes } from './reservation-documents.js';

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
 import { applyStockChanges, type StockChange } from './stock-ledger.js';

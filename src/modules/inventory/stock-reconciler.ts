@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../../platform/jobs/job-definition.js';
 import type { Logger } from '../../platform/logging/logger.js';
-import type { DoctorCheck } from '../ops/doctor.service.js';
+import type { DoctorCheck } from '../../platform/health/doctor-check.js';
 import {
   reservationReconciliationRepository,
   type ReservationDrift,

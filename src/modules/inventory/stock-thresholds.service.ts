@@ -3,7 +3,7 @@ import { isCheckViolation } from '../../platform/db/pg-errors.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import type { InventoryDeps } from './inventory.deps.js';
 import { presentLevel, type LevelItem } from './inventory-query.service.js';

@@ -3,7 +3,7 @@ import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
 import { presentTransfer, type NewTransfer, type TransferView } from './stock-transfer.schemas.js';

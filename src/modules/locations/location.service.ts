@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../identity/audit-actor.js';
+import type { AuditContext } from '../audit/audit-context.js';
 import { indianStates } from './indian-states.js';
 import { locationRepository, type LocationRow } from './location.repository.js';
 import './location.events.js';

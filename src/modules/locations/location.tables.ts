@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, pgView, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations } from '../identity/identity.tables.js';
 
 /** Pickup and return addresses of an organization (warehouses, service desks, shops). */
@@ -21,4 +21,18 @@ export const locations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('locations_organization_idx').on(table.organizationId, table.createdAt)],
+);
+
+/**
+ * Published for other modules to read and join (ADR 0009): whose a location is and what it is
+ * called. Addresses and contacts stay with this module (its service hands them out).
+ */
+export const locationDirectory = pgView('location_directory').as((qb) =>
+  qb
+    .select({
+      id: locations.id,
+      organizationId: locations.organizationId,
+      name: locations.name,
+    })
+    .from(locations),
 );

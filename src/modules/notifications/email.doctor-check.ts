@@ -1,5 +1,5 @@
 import type { AppConfig } from '../../config/config.js';
-import type { DoctorCheck } from '../ops/doctor.service.js';
+import type { DoctorCheck } from '../../platform/health/doctor-check.js';
 import type { EmailPort } from './email.port.js';
 
 const verifyTimeoutMs = 5000;

@@ -1,18 +1,10 @@
-export type DoctorStatus = 'ok' | 'info' | 'warn' | 'fail';
+import type {
+  DoctorCheck,
+  DoctorFinding,
+  DoctorStatus,
+} from '../../platform/health/doctor-check.js';
 
-export interface DoctorFinding {
-  status: DoctorStatus;
-  detail: string;
-}
-
-/**
- * One line of `spareflow doctor`. Each capability contributes its own checks (configuration of its
- * integration, reachability, backlog…); a `fail` makes the command exit non-zero.
- */
-export interface DoctorCheck {
-  name: string;
-  run(): Promise<DoctorFinding>;
-}
+export type { DoctorCheck, DoctorFinding, DoctorStatus } from '../../platform/health/doctor-check.js';
 
 export interface DoctorReport {
   ready: boolean;

@@ -1,4 +1,4 @@
-import type { MemberRole, OrganizationType } from '../../modules/identity/identity.tables.js';
+import type { MemberRole, OrganizationType } from '../access/organization-roles.js';
 
 /**
  * Who is calling, established once per request by authentication. Every authorisation decision

@@ -1,5 +1,5 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import type { MemberRole, OrganizationType } from '../../modules/identity/identity.tables.js';
+import type { MemberRole, OrganizationType } from '../access/organization-roles.js';
 import { AppError } from '../errors/app-error.js';
 import type { Caller } from './caller.js';
 import type { FastifyZodApp } from './fastify-types.js';

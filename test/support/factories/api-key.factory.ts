@@ -1,6 +1,6 @@
 import type { Container } from '../../../src/app/container.js';
 import { apiKeys } from '../../../src/modules/identity/session.tables.js';
-import { hashSecret, newSecret } from '../../../src/modules/identity/secret-hash.js';
+import { hashSecret, newSecret } from '../../../src/platform/crypto/secret-hash.js';
 
 /** An API key of the organization with the given scope, inserted directly; returns the secret. */
 export async function makeApiKey(

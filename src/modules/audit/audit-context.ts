@@ -1,5 +1,5 @@
 import type { Caller } from '../../platform/http/caller.js';
-import type { AuditEntry } from '../audit/audit.service.js';
+import type { AuditEntry } from './audit.service.js';
 
 /** Who did it and from where, as the audit log records it; built once per request by handlers. */
 export interface AuditContext {
