@@ -48,7 +48,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/password-reset/request',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: [] },
       schema: {
         tags,
         summary: 'E-mail a password-reset link (202 whether or not the address has an account)',
@@ -65,7 +65,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/password-reset/confirm',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: ['TOKEN_INVALID'] },
       schema: {
         tags,
         summary: 'Set a new password with an e-mailed reset token; ends every session',
@@ -86,7 +86,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/password-change',
     {
-      config: userPolicy,
+      config: { ...userPolicy, problems: ['INVALID_CREDENTIALS'] },
       schema: {
         tags,
         summary: 'Change the signed-in user’s password',
@@ -103,7 +103,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/verify-email',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: ['TOKEN_INVALID'] },
       schema: {
         tags,
         summary: 'Confirm the e-mail address with the e-mailed token',
@@ -120,7 +120,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/verify-email/resend',
     {
-      config: userPolicy,
+      config: { ...userPolicy, problems: [] },
       schema: {
         tags,
         summary: 'E-mail a new verification link (no-op when already verified)',

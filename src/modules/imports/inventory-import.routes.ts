@@ -2,11 +2,16 @@ import { z } from 'zod';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../identity/audit-actor.js';
-import { acceptCsvBodies, csvBody, csvUploadLimitBytes, sendCsv } from './csv-http.js';
+import {
+  acceptCsvBodies,
+  csvBody,
+  csvDownload,
+  csvUpload,
+  csvUploadLimitBytes,
+  sendCsv,
+} from './csv-http.js';
 import { inventoryExportRepository } from './inventory-export.repository.js';
 import { submitImport, type ImportSubmitDeps } from './import.service.js';
-
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKey: [] }];
 
 const levelColumns = [
   'location_id',
@@ -56,15 +61,15 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
             roles: ['owner', 'admin', 'manager'],
             apiKey: 'read_write',
           },
+          problems: [],
+          rawBody: csvUpload,
         },
         schema: {
           tags: ['imports'],
           summary:
             'Import stock from a CSV file: set quantities on hand or adjust them; answers a job to poll',
-          security,
           description:
             'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `location_id` or `location_name`, `part_number`, `quantity`, optional `unit_cost_paise` and `reason`. `mode=set`: quantity on hand to reach; `mode=adjust`: signed change. Poll `GET /api/v1/jobs/{jobId}`.',
-          consumes: ['text/csv'],
           querystring: z.object({
             mode: z.enum(['set', 'adjust']),
             allOrNothing: z
@@ -93,11 +98,14 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
   app.get(
     '/api/v1/inventory/export.csv',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: {
+        policy: { access: 'authenticated', apiKey: 'read' },
+        problems: [],
+        rawResponse: csvDownload,
+      },
       schema: {
         tags: ['imports'],
         summary: "The organization's stock levels as CSV (imports back unchanged with mode=set)",
-        security,
       },
     },
     async (request, reply) => {
@@ -113,11 +121,14 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
   app.get(
     '/api/v1/inventory/movements/export.csv',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: {
+        policy: { access: 'authenticated', apiKey: 'read' },
+        problems: [],
+        rawResponse: csvDownload,
+      },
       schema: {
         tags: ['imports'],
         summary: "The organization's stock movement ledger as CSV, oldest first",
-        security,
       },
     },
     async (request, reply) => {

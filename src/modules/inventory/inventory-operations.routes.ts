@@ -5,11 +5,7 @@ import type { RoutePolicy } from '../../platform/http/route-policy.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../identity/audit-actor.js';
 import type { InventoryDeps } from './inventory.deps.js';
-import {
-  idempotencyHeaders,
-  inventorySecurity as security,
-  stockHolders,
-} from './inventory-http.js';
+import { idempotencyHeaders, stockHolders } from './inventory-http.js';
 import {
   reservationRequestSchema,
   reservationResultSchema,
@@ -38,11 +34,13 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.post(
     '/api/v1/inventory/transfers',
     {
-      config: { policy: writers },
+      config: {
+        policy: writers,
+        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE'],
+      },
       schema: {
         tags,
         summary: 'Send stock to another own location (in transit until received)',
-        security,
         body: newTransferSchema,
         response: { 201: transferSchema },
       },
@@ -62,11 +60,10 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.post(
     '/api/v1/inventory/transfers/:id/receive',
     {
-      config: { policy: writers },
+      config: { policy: writers, problems: ['CONFLICT', 'INSUFFICIENT_STOCK'] },
       schema: {
         tags,
         summary: 'Receive a transfer: in transit becomes on hand',
-        security,
         params: z.object({ id: z.uuid() }),
         response: { 200: transferSchema },
       },
@@ -85,11 +82,10 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.get(
     '/api/v1/inventory/transfers',
     {
-      config: { policy: readers },
+      config: { policy: readers, problems: [] },
       schema: {
         tags,
         summary: "The organization's transfers, newest first",
-        security,
         querystring: pageQuerySchema,
         response: { 200: pageSchema(transferSchema) },
       },
@@ -100,11 +96,13 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.post(
     '/api/v1/inventory/counts',
     {
-      config: { policy: writers },
+      config: {
+        policy: writers,
+        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE'],
+      },
       schema: {
         tags,
         summary: 'Apply a cycle count (differences become count movements)',
-        security,
         body: newCountSchema,
         response: { 201: countSchema },
       },
@@ -124,11 +122,10 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.get(
     '/api/v1/inventory/counts',
     {
-      config: { policy: readers },
+      config: { policy: readers, problems: [] },
       schema: {
         tags,
         summary: "The organization's cycle counts, newest first",
-        security,
         querystring: pageQuerySchema,
         response: { 200: pageSchema(countSchema) },
       },
@@ -140,11 +137,18 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
     app.post(
       path,
       {
-        config: { policy: writers },
+        config: {
+          policy: writers,
+          problems: [
+            'NOT_FOUND',
+            'IDEMPOTENCY_KEY_REUSED',
+            'INSUFFICIENT_STOCK',
+            'PART_NOT_ORDERABLE',
+          ],
+        },
         schema: {
           tags,
           summary,
-          security,
           headers: idempotencyHeaders,
           body: reservationRequestSchema,
           response: { [operation === 'reserve' ? 201 : 200]: reservationResultSchema },

@@ -18,7 +18,7 @@ import {
   createAdjustment,
 } from './stock-adjustment.service.js';
 import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
-import { idempotencyHeaders, inventorySecurity, stockHolders } from './inventory-http.js';
+import { idempotencyHeaders, stockHolders } from './inventory-http.js';
 import { registerInventoryOperationRoutes } from './inventory-operations.routes.js';
 
 /**
@@ -31,6 +31,12 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/adjustments',
     {
       config: {
+        problems: [
+          'NOT_FOUND',
+          'IDEMPOTENCY_KEY_REUSED',
+          'INSUFFICIENT_STOCK',
+          'PART_NOT_ORDERABLE',
+        ],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -41,7 +47,6 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
       schema: {
         tags: ['inventory'],
         summary: 'Adjust stock with a reason code (idempotent with Idempotency-Key)',
-        security: inventorySecurity,
         headers: idempotencyHeaders,
         body: adjustmentSchema,
         response: { 201: adjustmentResultSchema },
@@ -65,12 +70,12 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory',
     {
       config: {
+        problems: [],
         policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
       },
       schema: {
         tags: ['inventory'],
         summary: 'Stock levels of the organization by location and part',
-        security: inventorySecurity,
         querystring: levelQuerySchema,
         response: { 200: pageSchema(levelSchema) },
       },
@@ -82,12 +87,12 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/movements',
     {
       config: {
+        problems: [],
         policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
       },
       schema: {
         tags: ['inventory'],
         summary: 'The append-only stock ledger, newest first',
-        security: inventorySecurity,
         querystring: movementQuerySchema,
         response: { 200: pageSchema(movementSchema) },
       },
@@ -99,6 +104,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/levels/:locationId/:partId/thresholds',
     {
       config: {
+        problems: [],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -109,7 +115,6 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
       schema: {
         tags: ['inventory'],
         summary: 'Set min / max / reorder point of a level (null clears one)',
-        security: inventorySecurity,
         params: z.object({ locationId: z.uuid(), partId: z.uuid() }),
         body: thresholdsSchema,
         response: { 200: levelSchema },

@@ -17,6 +17,7 @@ import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
+import { installRouteContracts, type RouteContract } from './route-contract.js';
 import { isPageNavigation, registerWebApp, type WebApp } from './web-app.js';
 
 export interface HttpServerOptions {
@@ -35,6 +36,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every `/api/` route with its policy, as registered (the authorisation matrix walks it). */
     declaredRoutes: readonly DeclaredRoute[];
+    /** Every documented route with what the document says beyond its schemas (route-contract.ts). */
+    routeContracts: readonly RouteContract[];
   }
 }
 
@@ -127,11 +130,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await app.register(fastifyCookie, { hook: false });
   // Before any route: probes are exempt, credential routes get the stricter limit (rate-limits.ts).
   await installRateLimits(app, config, logger);
-  await registerOpenApiDocs(app, config);
+  const contracts = installRouteContracts(app);
+  await registerOpenApiDocs(app, config, contracts);
 
   app.get(
     '/metrics',
     {
+      config: { rawResponse: { status: 200, mediaTypes: ['text/plain'], encoding: 'text' } },
       schema: { tags: ['service'], summary: 'Prometheus metrics (text format)' },
     },
     async (_request, reply) =>
@@ -139,9 +144,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   );
 
   app.decorate('declaredRoutes', installRoutePolicies(app, options.authenticate));
+  app.decorate('routeContracts', contracts);
   await options.registerRoutes(app);
   // After the API: a file of the build can never take an API route's place.
   pages.webApp = await registerWebApp(app, config, options.webAppDir);
   await app.ready();
+  // Built now, not on the first request: a route the document cannot describe fails start-up.
+  app.swagger();
   return app;
 }
