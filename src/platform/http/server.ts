@@ -12,7 +12,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Metrics } from '../metrics/metrics.js';
 import type { FastifyZodApp } from './fastify-types.js';
 import { registerOpenApiDocs } from './openapi-docs.js';
-import { installProblemHandlers } from './problem.js';
+import { frameworkProblem, installProblemHandlers, sendProblem } from './problem.js';
 import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { apiSecurityHeaders } from './security-headers.js';
@@ -71,6 +71,7 @@ function toArray<T>(value: T | T[] | undefined): T[] {
 /** Builds the Fastify app with the cross-cutting behaviour every route shares. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyZodApp> {
   const { config, logger, metrics } = options;
+  const securityHeaders = apiSecurityHeaders(config);
   const app = Fastify({
     // pino's Logger is what Fastify expects at runtime; typed as the base to keep one app type.
     loggerInstance: logger as FastifyBaseLogger,
@@ -88,6 +89,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     // but makes pino rebuild every log method of each request's child logger.)
     logController: new LogController({ disableRequestLogging: (request) => isProbe(request.url) }),
     routerOptions: { maxParamLength: 200 },
+    // Router errors skip every hook: they get the headers and the problem+json here.
+    frameworkErrors: (error, request, reply) => {
+      const problem = frameworkProblem(error);
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      void reply.headers(securityHeaders).header('x-request-id', request.id);
+      return sendProblem(reply, problem);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -105,7 +113,6 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   });
 
   // Hooks on every request are callback-style: async hooks cost measurably on small routes.
-  const securityHeaders = apiSecurityHeaders(config);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
