@@ -133,4 +133,11 @@ describe('the OpenAPI document (defect 11)', () => {
     const thresholds = jsonBody('/api/v1/inventory/levels/{locationId}/{partId}/thresholds', 'put');
     expect(thresholds['description']).toMatch(/minQuantity.*must not exceed.*maxQuantity/);
   });
+
+  it('lists what contract fuzzing found answered but undocumented', () => {
+    // switch-organization answers 404 for an organization that is not the caller's.
+    expect(problemCodes('/api/v1/auth/switch-organization', 'post', 404)).toEqual(['NOT_FOUND']);
+    // Router errors (bad percent-encoding, overlong parameter) are 400 problem documents.
+    expect(problemCodes('/api/v1/parts/{id}', 'get', 400)).toEqual(['VALIDATION_FAILED']);
+  });
 });

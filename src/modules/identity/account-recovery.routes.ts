@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestOriginOf } from '../../platform/http/public-links.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -27,6 +27,11 @@ const context = (request: FastifyRequest): LinkContext => ({
   ip: request.ip,
   origin: requestOriginOf(request),
 });
+
+/** 202 without a body, as documented (`send(null)` would write a JSON `null`). */
+function accepted(reply: FastifyReply): FastifyReply {
+  return reply.status(202).send();
+}
 
 function requireUser(request: FastifyRequest) {
   const caller = requireCaller(request);
@@ -58,7 +63,7 @@ export function registerAccountRecoveryRoutes(
     },
     async (request, reply) => {
       await service.requestPasswordReset(request.body.email, context(request));
-      return reply.status(202).send(null);
+      return accepted(reply);
     },
   );
 
@@ -129,7 +134,7 @@ export function registerAccountRecoveryRoutes(
     },
     async (request, reply) => {
       await service.resendVerification(requireUser(request).userId, context(request));
-      return reply.status(202).send(null);
+      return accepted(reply);
     },
   );
 }

@@ -209,7 +209,10 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/switch-organization',
     {
-      config: { policy: { access: 'authenticated' }, problems: ['CSRF_TOKEN_INVALID'] },
+      config: {
+        policy: { access: 'authenticated' },
+        problems: ['CSRF_TOKEN_INVALID', 'NOT_FOUND'],
+      },
       schema: {
         tags,
         summary: 'Start a session for another organization of the signed-in user',
