@@ -5,7 +5,7 @@ import { auditContextOf } from '../audit/audit-context.js';
 import type { CatalogDeps } from './catalog.deps.js';
 import { addPartImage, deletePartImage, readPartImage } from './part-image.service.js';
 import { maxPartImageBytes, partImageTypes } from './part-image.rules.js';
-import { catalogReadPolicy, catalogSecurity, catalogWritePolicy } from './part.routes.js';
+import { catalogReadPolicy, catalogWritePolicy } from './part.routes.js';
 
 const imageParams = z.object({ id: z.uuid(), imageId: z.uuid() });
 
@@ -22,13 +22,16 @@ export function registerPartImageRoutes(app: FastifyZodApp, deps: CatalogDeps): 
     '/api/v1/parts/:id/images',
     {
       bodyLimit: maxPartImageBytes,
-      config: { policy: catalogWritePolicy },
+      config: {
+        policy: catalogWritePolicy,
+        problems: ['CONFLICT'],
+        rawBody: { mediaTypes: Object.keys(partImageTypes), encoding: 'binary' },
+      },
       schema: {
         tags: ['catalog'],
         summary: 'Upload an image of a part: raw body, image/jpeg, image/png or image/webp, ≤ 5 MB',
         description:
           'At most 10 images per part (409). Other types, or bytes that are not the declared type: 415; larger bodies: 413.',
-        security: catalogSecurity,
         params: z.object({ id: z.uuid() }),
         response: { 201: z.object({ id: z.uuid(), url: z.string() }) },
       },
@@ -49,11 +52,14 @@ export function registerPartImageRoutes(app: FastifyZodApp, deps: CatalogDeps): 
   app.get(
     '/api/v1/parts/:id/images/:imageId',
     {
-      config: { policy: catalogReadPolicy },
+      config: {
+        policy: catalogReadPolicy,
+        problems: [],
+        rawResponse: { status: 200, mediaTypes: Object.keys(partImageTypes), encoding: 'binary' },
+      },
       schema: {
         tags: ['catalog'],
         summary: 'The image bytes, with their content type (to whoever may see the part)',
-        security: catalogSecurity,
         params: imageParams,
       },
     },
@@ -76,11 +82,10 @@ export function registerPartImageRoutes(app: FastifyZodApp, deps: CatalogDeps): 
   app.delete(
     '/api/v1/parts/:id/images/:imageId',
     {
-      config: { policy: catalogWritePolicy },
+      config: { policy: catalogWritePolicy, problems: [] },
       schema: {
         tags: ['catalog'],
         summary: 'Delete an image of a part',
-        security: catalogSecurity,
         params: imageParams,
         response: { 204: z.null() },
       },

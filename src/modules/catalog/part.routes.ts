@@ -17,11 +17,6 @@ import {
 } from './part.schemas.js';
 import { createPart, updatePart } from './part.service.js';
 
-export const catalogSecurity: Array<Record<string, string[]>> = [
-  { bearerAuth: [] },
-  { apiKey: [] },
-];
-
 /** Brand owners, admins and managers (and read-write API keys of brands) edit the catalog. */
 export const catalogWritePolicy: RoutePolicy = {
   access: 'authenticated',
@@ -39,11 +34,10 @@ export function registerPartRoutes(app: FastifyZodApp, deps: CatalogDeps): void 
   app.post(
     '/api/v1/parts',
     {
-      config: { policy: catalogWritePolicy },
+      config: { policy: catalogWritePolicy, problems: ['DUPLICATE_PART_NUMBER'] },
       schema: {
         tags: ['catalog'],
         summary: 'Add a part to the brand catalog (part number unique per brand, any case)',
-        security: catalogSecurity,
         body: newPartSchema,
         response: { 201: partSchema },
       },
@@ -63,14 +57,13 @@ export function registerPartRoutes(app: FastifyZodApp, deps: CatalogDeps): void 
   app.get(
     '/api/v1/parts',
     {
-      config: { policy: catalogReadPolicy },
+      config: { policy: catalogReadPolicy, problems: ['NOT_FOUND'] },
       schema: {
         tags: ['catalog'],
         summary:
           'Browse or search (`q`: part number, name, description, category, model; typo-tolerant, ranked) the catalogs the caller may see',
         description:
           'Brands see their own catalog; distributors and service centers pass `brandId` of a brand they are an active partner of (else 404); customers see active parts of active brands.',
-        security: catalogSecurity,
         querystring: partListQuerySchema,
         response: { 200: pageSchema(partSchema) },
       },
@@ -81,11 +74,10 @@ export function registerPartRoutes(app: FastifyZodApp, deps: CatalogDeps): void 
   app.get(
     '/api/v1/parts/:id',
     {
-      config: { policy: catalogReadPolicy },
+      config: { policy: catalogReadPolicy, problems: [] },
       schema: {
         tags: ['catalog'],
         summary: 'One part with substitutes, supersession chain and images',
-        security: catalogSecurity,
         params: idParams,
         response: { 200: partDetailSchema },
       },
@@ -96,11 +88,10 @@ export function registerPartRoutes(app: FastifyZodApp, deps: CatalogDeps): void 
   app.patch(
     '/api/v1/parts/:id',
     {
-      config: { policy: catalogWritePolicy },
+      config: { policy: catalogWritePolicy, problems: ['DUPLICATE_PART_NUMBER'] },
       schema: {
         tags: ['catalog'],
         summary: 'Change fields of a part (null clears an optional field)',
-        security: catalogSecurity,
         params: idParams,
         body: partPatchSchema,
         response: { 200: partSchema },
@@ -121,11 +112,10 @@ export function registerPartRoutes(app: FastifyZodApp, deps: CatalogDeps): void 
   app.post(
     '/api/v1/parts/:id/supersede',
     {
-      config: { policy: catalogWritePolicy },
+      config: { policy: catalogWritePolicy, problems: ['CONFLICT'] },
       schema: {
         tags: ['catalog'],
         summary: 'Record that another part of the brand replaces this one (no loops: 409)',
-        security: catalogSecurity,
         params: idParams,
         body: z.object({ replacementPartId: z.uuid() }).strict(),
         response: { 200: partSchema },
@@ -146,11 +136,10 @@ export function registerPartRoutes(app: FastifyZodApp, deps: CatalogDeps): void 
   app.put(
     '/api/v1/parts/:id/substitutes',
     {
-      config: { policy: catalogWritePolicy },
+      config: { policy: catalogWritePolicy, problems: [] },
       schema: {
         tags: ['catalog'],
         summary: 'Replace the interchangeable parts of a part (same brand, kept symmetric)',
-        security: catalogSecurity,
         params: idParams,
         body: z.object({ partIds: z.array(z.uuid()).max(100) }).strict(),
         response: {

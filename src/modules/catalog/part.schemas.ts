@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { partStatuses } from './catalog.tables.js';
-import { gstSlabsPercent, hsnCodePattern, isGstSlab, mrpCoversUnitPrice } from './part.rules.js';
+import { gstSlabsPercent, hsnCodePattern, mrpCoversUnitPrice } from './part.rules.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const positiveInt = z.number().int().positive().max(10_000_000);
@@ -18,9 +18,9 @@ const partFields = {
     .trim()
     .regex(hsnCodePattern, { error: 'must be a 4, 6 or 8 digit HSN code' })
     .optional(),
+  // An enum of the slabs, so the OpenAPI document states them (a refinement would not show).
   gstRatePercent: z
-    .number()
-    .refine(isGstSlab, { error: `must be a GST slab: ${gstSlabsPercent.join(', ')}` })
+    .literal(gstSlabsPercent, { error: `must be a GST slab: ${gstSlabsPercent.join(', ')}` })
     .optional(),
   unitPricePaise: paise,
   mrpPaise: paise.optional(),
@@ -41,7 +41,8 @@ const mrpIssue = {
 export const newPartSchema = z
   .object(partFields)
   .strict()
-  .refine((part) => mrpCoversUnitPrice(part.unitPricePaise, part.mrpPaise), mrpIssue);
+  .refine((part) => mrpCoversUnitPrice(part.unitPricePaise, part.mrpPaise), mrpIssue)
+  .describe('`mrpPaise`, when given, must be at least `unitPricePaise`.');
 export type NewPart = z.infer<typeof newPartSchema>;
 
 /**
@@ -65,7 +66,10 @@ export const partPatchSchema = z
     compatibleModels: partFields.compatibleModels,
     status: partFields.status,
   })
-  .strict();
+  .strict()
+  .describe(
+    '`mrpPaise` must stay at least `unitPricePaise`, checked against the stored values for the field not sent.',
+  );
 export type PartPatch = z.infer<typeof partPatchSchema>;
 
 export const partRefSchema = z.object({ id: z.uuid(), partNumber: z.string(), name: z.string() });

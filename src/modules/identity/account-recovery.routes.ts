@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { requestOriginOf } from '../../platform/http/public-links.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
@@ -28,6 +28,11 @@ const context = (request: FastifyRequest): LinkContext => ({
   origin: requestOriginOf(request),
 });
 
+/** 202 without a body, as documented (`send(null)` would write a JSON `null`). */
+function accepted(reply: FastifyReply): FastifyReply {
+  return reply.status(202).send();
+}
+
 function requireUser(request: FastifyRequest) {
   const caller = requireCaller(request);
   if (caller.kind !== 'user') throw new AppError('FORBIDDEN', { detail: 'Users only.' });
@@ -48,7 +53,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/password-reset/request',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: [] },
       schema: {
         tags,
         summary: 'E-mail a password-reset link (202 whether or not the address has an account)',
@@ -58,14 +63,14 @@ export function registerAccountRecoveryRoutes(
     },
     async (request, reply) => {
       await service.requestPasswordReset(request.body.email, context(request));
-      return reply.status(202).send(null);
+      return accepted(reply);
     },
   );
 
   app.post(
     '/api/v1/auth/password-reset/confirm',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: ['TOKEN_INVALID'] },
       schema: {
         tags,
         summary: 'Set a new password with an e-mailed reset token; ends every session',
@@ -86,7 +91,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/password-change',
     {
-      config: userPolicy,
+      config: { ...userPolicy, problems: ['INVALID_CREDENTIALS'] },
       schema: {
         tags,
         summary: 'Change the signed-in user’s password; ends their other sessions',
@@ -103,7 +108,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/verify-email',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: ['TOKEN_INVALID'] },
       schema: {
         tags,
         summary: 'Confirm the e-mail address with the e-mailed token',
@@ -120,7 +125,7 @@ export function registerAccountRecoveryRoutes(
   app.post(
     '/api/v1/auth/verify-email/resend',
     {
-      config: userPolicy,
+      config: { ...userPolicy, problems: [] },
       schema: {
         tags,
         summary: 'E-mail a new verification link (no-op when already verified)',
@@ -129,7 +134,7 @@ export function registerAccountRecoveryRoutes(
     },
     async (request, reply) => {
       await service.resendVerification(requireUser(request).userId, context(request));
-      return reply.status(202).send(null);
+      return accepted(reply);
     },
   );
 }

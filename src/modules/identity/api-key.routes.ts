@@ -14,18 +14,16 @@ import {
 } from './api-key.service.js';
 
 const managers = ['owner', 'admin'] as const;
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 
 /** API keys of the caller's organization: owners and admins manage them; keys never do. */
 export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void {
   app.post(
     '/api/v1/api-keys',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: 'Create an API key; the key is shown only in this response',
-        security,
         body: newApiKeySchema,
         response: { 201: createdApiKeySchema },
       },
@@ -48,11 +46,10 @@ export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void
   app.get(
     '/api/v1/api-keys',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: "The organization's API keys (never the keys themselves)",
-        security,
         response: { 200: z.object({ items: z.array(apiKeyViewSchema) }) },
       },
     },
@@ -62,11 +59,10 @@ export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void
   app.delete(
     '/api/v1/api-keys/:id',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: 'Revoke an API key',
-        security,
         params: z.object({ id: z.uuid() }),
         response: { 204: z.null() },
       },

@@ -27,7 +27,6 @@ import { SessionService, type SessionDeps } from './session.service.js';
 
 const tags = ['identity'];
 const publicPolicy = { policy: { access: 'public' as const } };
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 const cookieModeHeader = z
   .object({
     'x-spareflow-session': z
@@ -85,7 +84,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/register',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: ['CSRF_TOKEN_INVALID', 'CONFLICT'] },
       schema: {
         tags,
         summary: 'Register an organization and its owner',
@@ -105,7 +104,15 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/login',
     {
-      config: publicPolicy,
+      config: {
+        ...publicPolicy,
+        problems: [
+          'INVALID_CREDENTIALS',
+          'CSRF_TOKEN_INVALID',
+          'ORGANIZATION_SUSPENDED',
+          'ACCOUNT_LOCKED',
+        ],
+      },
       schema: {
         tags,
         summary: 'Log in with e-mail and password',
@@ -127,7 +134,10 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/refresh',
     {
-      config: publicPolicy,
+      config: {
+        ...publicPolicy,
+        problems: ['UNAUTHENTICATED', 'CSRF_TOKEN_INVALID', 'ORGANIZATION_SUSPENDED'],
+      },
       schema: {
         tags,
         summary:
@@ -157,7 +167,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/logout',
     {
-      config: publicPolicy,
+      config: { ...publicPolicy, problems: ['UNAUTHENTICATED', 'CSRF_TOKEN_INVALID'] },
       schema: {
         tags,
         summary:
@@ -179,12 +189,11 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/logout-all',
     {
-      config: { policy: { access: 'authenticated' } },
+      config: { policy: { access: 'authenticated' }, problems: [] },
       schema: {
         tags,
         summary:
           "Sign out everywhere: revoke every refresh token of the user's, in every organization",
-        security,
         response: { 204: z.null().describe('Every session revoked') },
       },
     },
@@ -200,11 +209,13 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/switch-organization',
     {
-      config: { policy: { access: 'authenticated' } },
+      config: {
+        policy: { access: 'authenticated' },
+        problems: ['CSRF_TOKEN_INVALID', 'NOT_FOUND'],
+      },
       schema: {
         tags,
         summary: 'Start a session for another organization of the signed-in user',
-        security,
         headers: cookieModeHeader,
         body: switchOrganizationBodySchema,
         response: { 200: loginResponseSchema },
@@ -226,7 +237,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.get(
     '/api/v1/me',
     {
-      config: { policy: { access: 'authenticated' } },
+      config: { policy: { access: 'authenticated' }, problems: [] },
       schema: {
         tags,
         summary: 'The signed-in user and their organizations',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { memberRoles, organizationTypes } from './identity.tables.js';
 import { newUserSchema } from './platform-admin.service.js';
+import { gstinShapeInputPattern } from './tax-ids.js';
 
 /** Types anyone may register as; `platform` is absent, so no one can register as an admin. */
 export const registrableOrganizationTypes = [
@@ -9,8 +10,6 @@ export const registrableOrganizationTypes = [
   'service_center',
   'customer',
 ] as const;
-
-const gstinShape = /^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][1-9A-Z]Z[0-9A-Z]$/;
 
 /** Strict: unknown keys (`role`, `isPlatformAdmin`, …) are a 400, never silently ignored. */
 export const registerBodySchema = newUserSchema
@@ -23,7 +22,7 @@ export const registerBodySchema = newUserSchema
           .string()
           .trim()
           .toUpperCase()
-          .regex(gstinShape, 'must be a 15-character GSTIN like 27AAPFU0939F1ZV')
+          .regex(gstinShapeInputPattern, 'must be a 15-character GSTIN like 27AAPFU0939F1ZV')
           .optional(),
       })
       .strict(),

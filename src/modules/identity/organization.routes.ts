@@ -10,8 +10,6 @@ import {
   type OrganizationProfileDeps,
 } from './organization-profile.service.js';
 
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKey: [] }];
-
 /** The caller's own organization profile, and its API keys. */
 export function registerOrganizationRoutes(
   app: FastifyZodApp,
@@ -20,11 +18,10 @@ export function registerOrganizationRoutes(
   app.get(
     '/api/v1/organization',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: ['NOT_FOUND'] },
       schema: {
         tags: ['identity'],
         summary: "The caller's organization profile",
-        security,
         response: { 200: organizationProfileSchema },
       },
     },
@@ -35,12 +32,12 @@ export function registerOrganizationRoutes(
     '/api/v1/organization',
     {
       config: {
+        problems: ['NOT_FOUND'],
         policy: { access: 'authenticated', roles: ['owner', 'admin'], apiKey: 'read_write' },
       },
       schema: {
         tags: ['identity'],
         summary: "Update the caller's organization profile (GSTIN and PAN are validated)",
-        security,
         body: organizationProfileUpdateSchema,
         response: { 200: organizationProfileSchema },
       },

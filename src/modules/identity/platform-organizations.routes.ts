@@ -17,7 +17,6 @@ const policy: RoutePolicy = {
   organizationTypes: ['platform'],
   roles: ['owner', 'admin'],
 };
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 const idParams = z.object({ id: z.uuid() });
 
 /** Platform administrators: every tenant organization, and suspending or reactivating one. */
@@ -28,11 +27,10 @@ export function registerPlatformOrganizationRoutes(
   app.get(
     '/api/v1/admin/organizations',
     {
-      config: { policy },
+      config: { policy, problems: [] },
       schema: {
         tags: ['admin'],
         summary: 'Tenant organizations, filtered by type, status and name',
-        security,
         querystring: organizationListQuerySchema,
         response: { 200: pageSchema(organizationSummarySchema) },
       },
@@ -47,14 +45,13 @@ export function registerPlatformOrganizationRoutes(
     app.post(
       `/api/v1/admin/organizations/:id/${action}`,
       {
-        config: { policy },
+        config: { policy, problems: ['CONFLICT'] },
         schema: {
           tags: ['admin'],
           summary:
             action === 'suspend'
               ? "Suspend an organization: its members' tokens and its API keys stop working"
               : 'Reactivate a suspended organization',
-          security,
           params: idParams,
           response: { 200: organizationStatusSchema },
         },

@@ -48,12 +48,24 @@ export function gstinProblem(gstin: string): string | null {
   return null;
 }
 
+/**
+ * The patterns as a client may send them: any case, surrounding white space (both are
+ * normalised). They are what the OpenAPI document states; on the normalised value they accept
+ * exactly what `panPattern` and `gstinProblem` (but for the checksum) accept.
+ */
+const panInputPattern = /^\s*[A-Za-z]{5}[0-9]{4}[A-Za-z]\s*$/;
+const gstinInputPattern =
+  /^\s*(0[1-9]|[12][0-9]|3[0-8]|97|99)[A-Za-z]{5}[0-9]{4}[A-Za-z][1-9A-Za-z][Zz][0-9A-Za-z]\s*$/;
+/** The shape of a GSTIN without the state-code and checksum checks (registration). */
+export const gstinShapeInputPattern =
+  /^\s*[0-9]{2}[A-Za-z]{5}[0-9]{4}[A-Za-z][1-9A-Za-z][Zz][0-9A-Za-z]\s*$/;
+
 /** PAN, trimmed and upper-cased before it is checked. */
 export const panSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(panPattern, 'PAN must be 5 letters, 4 digits and a letter, like AAPFU0939F');
+  .regex(panInputPattern, 'PAN must be 5 letters, 4 digits and a letter, like AAPFU0939F');
 
 /** GSTIN, trimmed and upper-cased before it is checked, including its checksum. */
 export const gstinSchema = z
@@ -62,5 +74,11 @@ export const gstinSchema = z
   .toUpperCase()
   .superRefine((value, context) => {
     const problem = gstinProblem(value);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  });
+    // `continue: false`: the precise reason is the only issue, the pattern below is not checked.
+    if (problem) context.addIssue({ code: 'custom', message: problem, continue: false });
+  })
+  // Never fails after the check above; it puts the rule in the OpenAPI document.
+  .regex(gstinInputPattern)
+  .describe(
+    'GSTIN (any case, trimmed): state code 01–38, 97 or 99, the PAN, an entity character, `Z` and a check character that must match the GSTIN checksum.',
+  );

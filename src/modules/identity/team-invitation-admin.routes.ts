@@ -13,7 +13,6 @@ import {
 } from './team-invitation-admin.service.js';
 
 const managers = ['owner', 'admin'] as const;
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 
 /** The staff invitations an organization sent: its owners and admins list and revoke them. */
 export function registerTeamInvitationAdminRoutes(
@@ -23,11 +22,10 @@ export function registerTeamInvitationAdminRoutes(
   app.get(
     '/api/v1/team/invitations',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: "The caller's organization's staff invitations, newest first",
-        security,
         querystring: staffInvitationListQuerySchema,
         response: { 200: pageSchema(staffInvitationEntrySchema) },
       },
@@ -39,11 +37,10 @@ export function registerTeamInvitationAdminRoutes(
   app.post(
     '/api/v1/team/invitations/:id/revoke',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: ['CONFLICT'] },
       schema: {
         tags: ['identity'],
         summary: 'Revoke a pending staff invitation (only owners revoke owner invitations)',
-        security,
         params: z.object({ id: z.uuid() }),
         response: { 200: staffInvitationEntrySchema },
       },

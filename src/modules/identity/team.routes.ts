@@ -28,7 +28,6 @@ import {
 } from './team-invitation.service.js';
 
 const managers = ['owner', 'admin'] as const;
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 const memberParams = z.object({ userId: z.uuid() });
 
 function actorOf(request: FastifyRequest): TeamActor {
@@ -43,11 +42,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.get(
     '/api/v1/team/members',
     {
-      config: { policy: { access: 'authenticated' } },
+      config: { policy: { access: 'authenticated' }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: "The members of the caller's organization",
-        security,
         response: { 200: z.object({ items: z.array(teamMemberSchema) }) },
       },
     },
@@ -57,11 +55,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.patch(
     '/api/v1/team/members/:userId',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: ['CONFLICT'] },
       schema: {
         tags: ['identity'],
         summary: "Change a member's role (only owners grant or change the owner role)",
-        security,
         params: memberParams,
         body: changeRoleSchema,
         response: { 200: teamMemberSchema },
@@ -80,11 +77,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.delete(
     '/api/v1/team/members/:userId',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: ['CONFLICT'] },
       schema: {
         tags: ['identity'],
         summary: 'Remove a member and end their sessions for this organization',
-        security,
         params: memberParams,
         response: { 204: z.null() },
       },
@@ -103,11 +99,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.post(
     '/api/v1/team/invitations',
     {
-      config: { policy: { access: 'authenticated', roles: managers } },
+      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: 'Invite someone by e-mail (only owners invite owners); the link expires in 7 days',
-        security,
         body: newInvitationSchema,
         response: { 201: invitationSchema },
       },
@@ -127,7 +122,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.post(
     '/api/v1/team/invitations/accept',
     {
-      config: { policy: { access: 'public' } },
+      config: {
+        policy: { access: 'public' },
+        problems: ['INVALID_CREDENTIALS', 'TOKEN_INVALID', 'CONFLICT'],
+      },
       schema: {
         tags: ['identity'],
         summary:
@@ -144,7 +142,7 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
     '/api/v1/team/invitations/preview',
     {
       // The token in the query is the credential (and the rate limit treats it as one).
-      config: { policy: { access: 'public' } },
+      config: { policy: { access: 'public' }, problems: ['TOKEN_INVALID'] },
       schema: {
         tags: ['identity'],
         summary: 'What a staff invitation offers, by its token, before accepting it',

@@ -1,10 +1,23 @@
 import type { FastifyReply } from 'fastify';
 import { csvStream, type CsvCell } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
+import type { RawMedia } from '../../platform/http/route-problems.js';
 import { AppError } from '../../platform/errors/app-error.js';
 
 /** Upper bound of an uploaded CSV (the server-wide JSON limit stays small). */
 export const csvUploadLimitBytes = 50 * 1024 * 1024;
+
+/** The upload routes' request body in the OpenAPI document: the file itself. */
+export const csvUpload: RawMedia = {
+  mediaTypes: ['text/csv', 'application/csv'],
+  encoding: 'text',
+};
+/** The downloads' 200 in the OpenAPI document. */
+export const csvDownload: RawMedia & { status: number } = {
+  status: 200,
+  mediaTypes: ['text/csv'],
+  encoding: 'text',
+};
 
 /**
  * Makes `scope` (an encapsulated plugin holding only the upload routes) accept `text/csv` bodies
@@ -13,7 +26,7 @@ export const csvUploadLimitBytes = 50 * 1024 * 1024;
 export function acceptCsvBodies(scope: FastifyZodApp): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser(
-    ['text/csv', 'application/csv'],
+    [...csvUpload.mediaTypes],
     { parseAs: 'buffer', bodyLimit: csvUploadLimitBytes },
     (_request, body, done) => done(null, body),
   );

@@ -4,7 +4,14 @@ import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../audit/audit-context.js';
 import { partBulkRepository } from '../catalog/part-bulk.repository.js';
-import { acceptCsvBodies, csvBody, csvUploadLimitBytes, sendCsv } from './csv-http.js';
+import {
+  acceptCsvBodies,
+  csvBody,
+  csvDownload,
+  csvUpload,
+  csvUploadLimitBytes,
+  sendCsv,
+} from './csv-http.js';
 import {
   getImportJob,
   importJobViewSchema,
@@ -16,13 +23,11 @@ import { errorReportRows } from './import-error-report.js';
 import { registerInventoryImportRoutes } from './inventory-import.routes.js';
 import { partCsvColumns, partToCsvRecord } from './part-import.row.js';
 
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKey: [] }];
 const booleanFlag = z
   .enum(['true', 'false'])
   .default('false')
   .transform((value) => value === 'true');
 const acceptedSchema = z.object({ jobId: z.uuid() });
-const csvConsumes = ['text/csv'];
 
 /**
  * Bulk CSV: parts import (a durable job, progress through `/jobs/{jobId}`), the job status and
@@ -43,15 +48,15 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
             roles: ['owner', 'admin', 'manager'],
             apiKey: 'read_write',
           },
+          problems: [],
+          rawBody: csvUpload,
         },
         schema: {
           tags: ['imports'],
           summary:
             'Import parts from a CSV file (create or update by part number); answers a job to poll',
-          security,
           description:
             'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `part_number,name,description,category,hsn_code,gst_rate_percent,unit_price_paise,mrp_paise,weight_grams,length_cm,width_cm,height_cm,compatible_models,status` (models separated by `|`). The same file with the same options answers the earlier job. Poll `GET /api/v1/jobs/{jobId}`.',
-          consumes: csvConsumes,
           querystring: z.object({ allOrNothing: booleanFlag }),
           response: { 202: acceptedSchema },
         },
@@ -74,11 +79,10 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
   app.get(
     '/api/v1/jobs/:jobId',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: [] },
       schema: {
         tags: ['imports'],
         summary: 'Status, progress and row errors of an import job of the organization',
-        security,
         params: z.object({ jobId: z.uuid() }),
         response: { 200: importJobViewSchema },
       },
@@ -92,12 +96,15 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
   app.get(
     '/api/v1/jobs/:jobId/errors.csv',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: {
+        policy: { access: 'authenticated', apiKey: 'read' },
+        problems: [],
+        rawResponse: csvDownload,
+      },
       schema: {
         tags: ['imports'],
         summary:
           'The row errors of an import job as a CSV download: row, column, message and the cells of the row',
-        security,
         params: z.object({ jobId: z.uuid() }),
       },
     },
@@ -114,11 +121,14 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
   app.get(
     '/api/v1/parts/export.csv',
     {
-      config: { policy: { access: 'authenticated', organizationTypes: ['brand'], apiKey: 'read' } },
+      config: {
+        policy: { access: 'authenticated', organizationTypes: ['brand'], apiKey: 'read' },
+        problems: [],
+        rawResponse: csvDownload,
+      },
       schema: {
         tags: ['imports'],
         summary: "The brand's catalog as CSV, in the columns the import reads",
-        security,
       },
     },
     async (request, reply) => {

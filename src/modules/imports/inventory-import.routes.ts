@@ -3,11 +3,16 @@ import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../audit/audit-context.js';
-import { acceptCsvBodies, csvBody, csvUploadLimitBytes, sendCsv } from './csv-http.js';
+import {
+  acceptCsvBodies,
+  csvBody,
+  csvDownload,
+  csvUpload,
+  csvUploadLimitBytes,
+  sendCsv,
+} from './csv-http.js';
 import { inventoryExportRepository } from './inventory-export.repository.js';
 import { submitImport, type ImportSubmitDeps } from './import.service.js';
-
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKey: [] }];
 
 const levelColumns = [
   'location_id',
@@ -57,15 +62,15 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
             roles: ['owner', 'admin', 'manager'],
             apiKey: 'read_write',
           },
+          problems: [],
+          rawBody: csvUpload,
         },
         schema: {
           tags: ['imports'],
           summary:
             'Import stock from a CSV file: set quantities on hand or adjust them; answers a job to poll',
-          security,
           description:
             'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `location_id` or `location_name`, `part_number`, `quantity`, optional `unit_cost_paise` and `reason`. `mode=set`: quantity on hand to reach; `mode=adjust`: signed change. Poll `GET /api/v1/jobs/{jobId}`.',
-          consumes: ['text/csv'],
           querystring: z.object({
             mode: z.enum(['set', 'adjust']),
             allOrNothing: z
@@ -94,11 +99,14 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
   app.get(
     '/api/v1/inventory/export.csv',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: {
+        policy: { access: 'authenticated', apiKey: 'read' },
+        problems: [],
+        rawResponse: csvDownload,
+      },
       schema: {
         tags: ['imports'],
         summary: "The organization's stock levels as CSV (imports back unchanged with mode=set)",
-        security,
       },
     },
     async (request, reply) => {
@@ -114,11 +122,14 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
   app.get(
     '/api/v1/inventory/movements/export.csv',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: {
+        policy: { access: 'authenticated', apiKey: 'read' },
+        problems: [],
+        rawResponse: csvDownload,
+      },
       schema: {
         tags: ['imports'],
         summary: "The organization's stock movement ledger as CSV, oldest first",
-        security,
       },
     },
     async (request, reply) => {

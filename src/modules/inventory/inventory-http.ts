@@ -1,7 +1,4 @@
-export const inventorySecurity: Array<Record<string, string[]>> = [
-  { bearerAuth: [] },
-  { apiKey: [] },
-];
+import { z } from 'zod';
 
 /** Organizations that hold stock. */
 export const stockHolders = ['brand', 'distributor', 'service_center'] as const;

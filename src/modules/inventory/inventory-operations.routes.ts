@@ -6,7 +6,7 @@ import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../audit/audit-context.js';
 import type { InventoryDeps } from './inventory.deps.js';
 import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
-import { inventorySecurity as security, stockHolders } from './inventory-http.js';
+import { stockHolders } from './inventory-http.js';
 import { stockConflictProblemSchema } from './inventory-problems.js';
 import {
   reservationRequestSchema,
@@ -36,11 +36,13 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.post(
     '/api/v1/inventory/transfers',
     {
-      config: { policy: writers },
+      config: {
+        policy: writers,
+        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE'],
+      },
       schema: {
         tags,
         summary: 'Send stock to another own location (in transit until received)',
-        security,
         body: newTransferSchema,
         response: { 201: transferSchema, 409: stockConflictProblemSchema },
       },
@@ -60,11 +62,10 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.post(
     '/api/v1/inventory/transfers/:id/receive',
     {
-      config: { policy: writers },
+      config: { policy: writers, problems: ['CONFLICT', 'INSUFFICIENT_STOCK'] },
       schema: {
         tags,
         summary: 'Receive a transfer: in transit becomes on hand',
-        security,
         params: z.object({ id: z.uuid() }),
         response: { 200: transferSchema },
       },
@@ -83,11 +84,10 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.get(
     '/api/v1/inventory/transfers',
     {
-      config: { policy: readers },
+      config: { policy: readers, problems: [] },
       schema: {
         tags,
         summary: "The organization's transfers, newest first",
-        security,
         querystring: pageQuerySchema,
         response: { 200: pageSchema(transferSchema) },
       },
@@ -98,11 +98,13 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.post(
     '/api/v1/inventory/counts',
     {
-      config: { policy: writers },
+      config: {
+        policy: writers,
+        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE'],
+      },
       schema: {
         tags,
         summary: 'Apply a cycle count (differences become count movements)',
-        security,
         body: newCountSchema,
         response: { 201: countSchema, 409: stockConflictProblemSchema },
       },
@@ -122,11 +124,10 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
   app.get(
     '/api/v1/inventory/counts',
     {
-      config: { policy: readers },
+      config: { policy: readers, problems: [] },
       schema: {
         tags,
         summary: "The organization's cycle counts, newest first",
-        security,
         querystring: pageQuerySchema,
         response: { 200: pageSchema(countSchema) },
       },
@@ -140,13 +141,20 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
     app.post(
       path,
       {
-        config: { policy: writers },
+        config: {
+          policy: writers,
+          problems: [
+            'NOT_FOUND',
+            'IDEMPOTENCY_KEY_REUSED',
+            'INSUFFICIENT_STOCK',
+            'PART_NOT_ORDERABLE',
+          ],
+        },
         schema: {
           tags,
           summary,
           description:
             'The `(referenceType, referenceId)` sent is the document that holds the stock: release and consume never take more than it holds of a line (409 RESERVATION_EXCEEDED, nothing applied); SpareFlow document types such as `shipment` are refused (400 DOCUMENT_TYPE_NOT_ALLOWED).',
-          security,
           headers: idempotencyHeaders,
           body: reservationRequestSchema,
           response: { [status]: reservationResultSchema, 409: stockConflictProblemSchema },

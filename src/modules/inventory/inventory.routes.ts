@@ -19,7 +19,7 @@ import {
   createAdjustment,
 } from './stock-adjustment.service.js';
 import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
-import { inventorySecurity, stockHolders } from './inventory-http.js';
+import { stockHolders } from './inventory-http.js';
 import { registerInventoryOperationRoutes } from './inventory-operations.routes.js';
 import { stockConflictProblemSchema } from './inventory-problems.js';
 
@@ -33,6 +33,12 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/adjustments',
     {
       config: {
+        problems: [
+          'NOT_FOUND',
+          'IDEMPOTENCY_KEY_REUSED',
+          'INSUFFICIENT_STOCK',
+          'PART_NOT_ORDERABLE',
+        ],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -43,7 +49,6 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
       schema: {
         tags: ['inventory'],
         summary: 'Adjust stock with a reason code (idempotent with Idempotency-Key)',
-        security: inventorySecurity,
         headers: idempotencyHeaders,
         body: adjustmentSchema,
         response: { 201: adjustmentResultSchema, 409: stockConflictProblemSchema },
@@ -67,12 +72,12 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory',
     {
       config: {
+        problems: [],
         policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
       },
       schema: {
         tags: ['inventory'],
         summary: 'Stock levels of the organization by location and part',
-        security: inventorySecurity,
         querystring: levelQuerySchema,
         response: { 200: pageSchema(levelSchema) },
       },
@@ -84,12 +89,12 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/movements',
     {
       config: {
+        problems: [],
         policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
       },
       schema: {
         tags: ['inventory'],
         summary: 'The append-only stock ledger, newest first',
-        security: inventorySecurity,
         querystring: movementQuerySchema,
         response: { 200: pageSchema(movementSchema) },
       },
@@ -101,6 +106,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/levels/:locationId/:partId/thresholds',
     {
       config: {
+        problems: [],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -111,7 +117,6 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
       schema: {
         tags: ['inventory'],
         summary: 'Set min / max / reorder point of a level (null clears one)',
-        security: inventorySecurity,
         params: z.object({ locationId: z.uuid(), partId: z.uuid() }),
         body: thresholdsSchema,
         response: { 200: levelSchema },

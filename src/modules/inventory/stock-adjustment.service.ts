@@ -18,12 +18,10 @@ export const adjustmentSchema = z
   .object({
     locationId: z.uuid(),
     partId: z.uuid(),
-    quantityDelta: z
-      .number()
-      .int()
-      .min(-maxQuantity)
-      .max(maxQuantity)
-      .refine((value) => value !== 0, 'must not be 0'),
+    // Two ranges rather than a refinement, so the OpenAPI document states that 0 is refused.
+    quantityDelta: z.union([z.int().min(-maxQuantity).max(-1), z.int().min(1).max(maxQuantity)], {
+      error: `must be a non-zero integer from -${maxQuantity} to ${maxQuantity}`,
+    }),
     reason: z.enum(adjustmentReasons),
     note: z.string().trim().min(1).max(500).optional(),
     /** Cost of one unit received; only with a positive `quantityDelta`. */

@@ -30,7 +30,8 @@ export const newCountSchema = z
       .refine(
         (lines) => new Set(lines.map((line) => line.partId)).size === lines.length,
         'each part at most once',
-      ),
+      )
+      .describe('each part at most once'),
     note: z.string().trim().min(1).max(500).optional(),
   })
   .strict();

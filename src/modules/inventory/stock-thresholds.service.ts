@@ -16,7 +16,10 @@ export const thresholdsSchema = z
     maxQuantity: count.nullable().optional(),
     reorderPoint: count.nullable().optional(),
   })
-  .strict();
+  .strict()
+  .describe(
+    '`null` clears a threshold, an absent one is kept. `minQuantity` must not exceed `maxQuantity`, compared with the stored value of the one not sent (else 400).',
+  );
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 
 /**

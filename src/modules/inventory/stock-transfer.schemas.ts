@@ -18,7 +18,8 @@ export const newTransferSchema = z
   .refine((body) => body.fromLocationId !== body.toLocationId, {
     path: ['toLocationId'],
     message: 'must differ from fromLocationId',
-  });
+  })
+  .describe('`toLocationId` must differ from `fromLocationId`; both are locations of the caller.');
 export type NewTransfer = z.infer<typeof newTransferSchema>;
 
 export const transferSchema = z.object({

@@ -12,14 +12,13 @@ import {
   type LocationDeps,
 } from './location.service.js';
 
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }, { apiKey: [] }];
-
 /** Pickup and return addresses of the caller's organization. */
 export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): void {
   app.post(
     '/api/v1/locations',
     {
       config: {
+        problems: [],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -29,7 +28,6 @@ export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): 
       schema: {
         tags: ['locations'],
         summary: 'Add a location (Indian address: 6-digit PIN, state or union territory)',
-        security,
         body: newLocationSchema,
         response: { 201: locationSchema },
       },
@@ -49,11 +47,10 @@ export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): 
   app.get(
     '/api/v1/locations',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: [] },
       schema: {
         tags: ['locations'],
         summary: "The organization's locations, newest first",
-        security,
         querystring: pageQuerySchema,
         response: { 200: pageSchema(locationSchema) },
       },
@@ -64,11 +61,10 @@ export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): 
   app.get(
     '/api/v1/locations/:id',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' } },
+      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: [] },
       schema: {
         tags: ['locations'],
         summary: 'One location of the organization',
-        security,
         params: z.object({ id: z.uuid() }),
         response: { 200: locationSchema },
       },

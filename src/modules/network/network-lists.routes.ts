@@ -22,7 +22,6 @@ import {
 import type { NetworkDeps } from './network.deps.js';
 import { brandDecidesPolicy } from './network.policies.js';
 
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 const partnerOrganizations = ['distributor', 'service_center'] as const;
 
 /** What the web app lists and manages: access requests, the brand directory, invitations. */
@@ -31,6 +30,7 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
     '/api/v1/network/access-requests',
     {
       config: {
+        problems: [],
         policy: {
           access: 'authenticated',
           // Brands: owners and admins (a brand manager is refused by the service);
@@ -43,7 +43,6 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
         tags: ['network'],
         summary:
           "A brand's incoming access requests, or a distributor's/service center's own, newest first",
-        security,
         querystring: accessRequestListQuerySchema,
         response: { 200: pageSchema(accessRequestEntrySchema) },
       },
@@ -55,6 +54,7 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
     '/api/v1/network/brands',
     {
       config: {
+        problems: [],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -64,7 +64,6 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
       schema: {
         tags: ['network'],
         summary: 'The active brands a partner may ask to join, with its relationship to each',
-        security,
         querystring: brandDirectoryQuerySchema,
         response: { 200: pageSchema(brandDirectoryEntrySchema) },
       },
@@ -75,11 +74,10 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
   app.get(
     '/api/v1/network/invitations',
     {
-      config: { policy: brandDecidesPolicy },
+      config: { policy: brandDecidesPolicy, problems: [] },
       schema: {
         tags: ['network'],
         summary: "The brand's partner invitations, newest first",
-        security,
         querystring: invitationListQuerySchema,
         response: { 200: pageSchema(invitationEntrySchema) },
       },
@@ -90,11 +88,10 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
   app.post(
     '/api/v1/network/invitations/:id/revoke',
     {
-      config: { policy: brandDecidesPolicy },
+      config: { policy: brandDecidesPolicy, problems: ['CONFLICT'] },
       schema: {
         tags: ['network'],
         summary: 'Revoke a pending partner invitation: its token stops working',
-        security,
         params: z.object({ id: z.uuid() }),
         response: { 200: invitationEntrySchema },
       },

@@ -26,7 +26,6 @@ import type { NetworkDeps } from './network.deps.js';
 import { registerPartnerRoutes } from './partner.routes.js';
 import { brandDecidesPolicy } from './network.policies.js';
 
-const security: Array<Record<string, string[]>> = [{ bearerAuth: [] }];
 const partnerOrganizations = ['distributor', 'service_center'] as const;
 
 /** The policies admit users only; this narrows the type and guards against policy edits. */
@@ -41,6 +40,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/access-requests',
     {
       config: {
+        problems: ['NOT_FOUND', 'CONFLICT'],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin', 'manager'],
@@ -50,7 +50,6 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       schema: {
         tags: ['network'],
         summary: "Ask a brand to join its partner network (the brand's owners/admins decide)",
-        security,
         body: newAccessRequestSchema,
         response: { 201: accessRequestStatusSchema },
       },
@@ -72,6 +71,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       `/api/v1/network/access-requests/:id/${decision}`,
       {
         config: {
+          problems: ['CONFLICT'],
           policy: brandDecidesPolicy,
         },
         schema: {
@@ -80,7 +80,6 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
             decision === 'approve'
               ? 'Approve an access request: the partner becomes active'
               : 'Reject an access request',
-          security,
           params: z.object({ id: z.uuid() }),
           response: { 200: accessRequestStatusSchema },
         },
@@ -103,12 +102,12 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/invitations',
     {
       config: {
+        problems: [],
         policy: brandDecidesPolicy,
       },
       schema: {
         tags: ['network'],
         summary: 'Invite a distributor or service center by e-mail (the e-mail carries the token)',
-        security,
         body: newInvitationSchema,
         response: { 201: createdInvitationSchema },
       },
@@ -130,6 +129,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/invitations/accept',
     {
       config: {
+        problems: ['CONFLICT', 'INVITATION_INVALID'],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin'],
@@ -141,7 +141,6 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
         summary: "Accept a brand's invitation with the e-mailed token (single use, 7 days)",
         description:
           'Only an owner or admin of the joining distributor or service center, signed in with the e-mail address the invitation was sent to (any case), may accept: another address is 403 `INVITATION_EMAIL_MISMATCH` and leaves the invitation usable.',
-        security,
         body: acceptInvitationSchema,
         response: { 200: acceptedInvitationSchema },
       },
@@ -156,7 +155,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/invitations/preview',
     {
       // The token in the query is the credential (and the rate limit treats it as one).
-      config: { policy: { access: 'public' } },
+      config: { policy: { access: 'public' }, problems: ['INVITATION_INVALID'] },
       schema: {
         tags: ['network'],
         summary: 'What a partner invitation offers, by its token, before signing in',

@@ -18,6 +18,7 @@ export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/partners',
     {
       config: {
+        problems: [],
         policy: {
           access: 'authenticated',
           apiKey: 'read',
@@ -27,7 +28,6 @@ export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       schema: {
         tags: ['network'],
         summary: "A brand's partners, or a partner's brands, with the partnership status",
-        security: [{ bearerAuth: [] }, { apiKey: [] }],
         querystring: pageQuerySchema,
         response: { 200: pageSchema(networkEntrySchema) },
       },
@@ -40,6 +40,7 @@ export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
       `/api/v1/network/partners/:partnerId/${transition}`,
       {
         config: {
+          problems: ['CONFLICT'],
           policy: brandDecidesPolicy,
         },
         schema: {
@@ -49,7 +50,6 @@ export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
             revoke: 'Revoke a partner for good (cannot be reactivated)',
             reactivate: 'Reactivate a suspended partner',
           }[transition],
-          security: [{ bearerAuth: [] }],
           params: z.object({ partnerId: z.uuid() }),
           response: { 200: linkStatusSchema },
         },

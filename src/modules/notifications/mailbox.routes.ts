@@ -32,7 +32,7 @@ export function registerSandboxMailboxRoutes(app: FastifyZodApp, sink: SmtpSink)
   app.get(
     '/api/v1/sandbox/mailbox',
     {
-      config: { policy: { access: 'public' } },
+      config: { policy: { access: 'public' }, problems: [] },
       schema: {
         tags: ['sandbox'],
         summary: 'E-mails captured by the sandbox SMTP sink (sandbox mode only)',

@@ -6,7 +6,7 @@ export function registerSystemInfoRoutes(app: FastifyZodApp, info: SystemInfo): 
   app.get(
     '/api/v1/system/info',
     {
-      config: { policy: { access: 'public' } },
+      config: { policy: { access: 'public' }, problems: [] },
       schema: {
         tags: ['service'],
         summary: 'Server name, version, environment and live/sandbox mode per integration',

@@ -29,6 +29,10 @@ export function registerMetricsRoute(
   app.get(
     '/metrics',
     {
+      config: {
+        rawResponse: { status: 200, mediaTypes: ['text/plain'], encoding: 'text' },
+        problems: access.access === 'token' ? ['UNAUTHENTICATED'] : [],
+      },
       schema: {
         tags: ['service'],
         summary:

@@ -3,13 +3,20 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../../config/config.js';
 import type { FastifyZodApp } from './fastify-types.js';
+import { applyRouteContracts } from './openapi-contract.js';
+import { securitySchemes, type RouteContract } from './route-contract.js';
 import { htmlSecurityHeaders } from './security-headers.js';
 
 /**
- * The OpenAPI 3.1 document, generated from the routes' zod schemas and served at `/openapi.json`,
- * and the interactive reference at `/docs`.
+ * The OpenAPI 3.1 document, generated from the routes' zod schemas and completed from their
+ * contracts (security, problems, raw bodies: route-contract.ts), served at `/openapi.json`, and
+ * the interactive reference at `/docs`.
  */
-export async function registerOpenApiDocs(app: FastifyZodApp, config: AppConfig): Promise<void> {
+export async function registerOpenApiDocs(
+  app: FastifyZodApp,
+  config: AppConfig,
+  contracts: readonly RouteContract[],
+): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -21,15 +28,12 @@ export async function registerOpenApiDocs(app: FastifyZodApp, config: AppConfig)
       },
       servers: config.http.appUrl ? [{ url: config.http.appUrl }] : [],
       components: {
-        securitySchemes: {
-          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
-          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
-        },
+        securitySchemes,
       },
       tags: [{ name: 'service', description: 'Health, readiness and metrics' }],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => applyRouteContracts(jsonSchemaTransformObject(input), contracts),
   });
 
   // HTML pages get helmet's full browser set; the hook is encapsulated to the docs routes.

@@ -84,6 +84,22 @@ function translate(error: FastifyError): AppError {
   return new AppError('INTERNAL_ERROR', { cause: error });
 }
 
+/**
+ * Errors the router raises before any route or hook runs (Fastify's `frameworkErrors`): a path
+ * that is not valid percent-encoding (a lone surrogate's bytes) or a path parameter over
+ * `maxParamLength`. Every path parameter of the API is an id, so both are the caller's invalid
+ * parameter: 400 VALIDATION_FAILED as problem+json, not Fastify's own JSON.
+ */
+export function frameworkProblem(error: FastifyError): AppError {
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new AppError('VALIDATION_FAILED', {
+      detail: 'The URL is not valid percent-encoded UTF-8.',
+    });
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return new AppError('VALIDATION_FAILED', { detail: 'A path parameter is too long.' });
+  return new AppError('INTERNAL_ERROR', { cause: error });
+}
+
 /** Installs the one error handler and the 404 handler: every failure leaves as problem+json. */
 export interface ProblemHandlerOptions {
   /** Called for requests no route matched (they bypass per-route hooks such as metrics). */

@@ -93,4 +93,32 @@ describe('buildHttpServer', () => {
     expect(foreign.headers['access-control-allow-origin']).toBeUndefined();
     await app.close();
   });
+
+  it('answers router errors (bad percent-encoding, overlong parameter) as problem+json 400', async () => {
+    const app = await buildHttpServer({
+      config: loadConfig({}),
+      logger: createLogger({ level: 'silent' }),
+      metrics: new Metrics(),
+      registerRoutes: (routes) => {
+        routes.get(
+          '/api/v1/things/:id',
+          { config: { policy: { access: 'public' }, problems: [] } },
+          async () => ({}),
+        );
+      },
+      authenticate: async () => null,
+    });
+    // Found by contract fuzzing: Fastify's own JSON, without our headers or problem document.
+    for (const url of ['/api/v1/things/y%ED%BF%BF', `/api/v1/things/${'x'.repeat(201)}`]) {
+      const response = await app.inject(url);
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        requestId: response.headers['x-request-id'],
+      });
+    }
+    await app.close();
+  });
 });

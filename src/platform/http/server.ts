@@ -14,12 +14,13 @@ import type { FastifyZodApp } from './fastify-types.js';
 import { installMethodGuard } from './method-guard.js';
 import { registerMetricsRoute } from './metrics-route.js';
 import { registerOpenApiDocs } from './openapi-docs.js';
-import { installProblemHandlers } from './problem.js';
+import { frameworkProblem, installProblemHandlers, sendProblem } from './problem.js';
 import { installRateLimits } from './rate-limits.js';
 import { responseSerializerCompiler } from './response-serializer.js';
 import { storableTextValidatorCompiler } from './storable-text.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
+import { installRouteContracts, type RouteContract } from './route-contract.js';
 import { isPageNavigation, registerWebApp, type WebApp } from './web-app.js';
 
 export interface HttpServerOptions {
@@ -38,6 +39,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every `/api/` route with its policy, as registered (the authorisation matrix walks it). */
     declaredRoutes: readonly DeclaredRoute[];
+    /** Every documented route with what the document says beyond its schemas (route-contract.ts). */
+    routeContracts: readonly RouteContract[];
   }
 }
 
@@ -71,6 +74,7 @@ function toArray<T>(value: T | T[] | undefined): T[] {
 /** Builds the Fastify app with the cross-cutting behaviour every route shares. */
 export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyZodApp> {
   const { config, logger, metrics } = options;
+  const securityHeaders = apiSecurityHeaders(config);
   const app = Fastify({
     // pino's Logger is what Fastify expects at runtime; typed as the base to keep one app type.
     loggerInstance: logger as FastifyBaseLogger,
@@ -89,6 +93,13 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     // but makes pino rebuild every log method of each request's child logger.)
     logController: new LogController({ disableRequestLogging: (request) => isProbe(request.url) }),
     routerOptions: { maxParamLength: 200 },
+    // Router errors skip every hook: they get the headers and the problem+json here.
+    frameworkErrors: (error, request, reply) => {
+      const problem = frameworkProblem(error);
+      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      void reply.headers(securityHeaders).header('x-request-id', request.id);
+      return sendProblem(reply, problem);
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // NUL and unpaired surrogates are refused in every request part before the route's own schema.
@@ -107,7 +118,6 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   });
 
   // Hooks on every request are callback-style: async hooks cost measurably on small routes.
-  const securityHeaders = apiSecurityHeaders(config);
   app.addHook('onRequest', (request, reply, done) => {
     reply.headers(securityHeaders);
     reply.header('x-request-id', request.id);
@@ -133,14 +143,18 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await app.register(fastifyCookie, { hook: false });
   // Before any route: probes are exempt, credential routes get the stricter limit (rate-limits.ts).
   await installRateLimits(app, config, logger);
-  await registerOpenApiDocs(app, config);
+  const contracts = installRouteContracts(app);
+  await registerOpenApiDocs(app, config, contracts);
 
   registerMetricsRoute(app, config, metrics);
 
   app.decorate('declaredRoutes', installRoutePolicies(app, options.authenticate));
+  app.decorate('routeContracts', contracts);
   await options.registerRoutes(app);
   // After the API: a file of the build can never take an API route's place.
   pages.webApp = await registerWebApp(app, config, options.webAppDir);
   await app.ready();
+  // Built now, not on the first request: a route the document cannot describe fails start-up.
+  app.swagger();
   return app;
 }

@@ -1,8 +1,10 @@
 import { paiseToRupeesInput, rupeesToPaise } from '../../lib/format';
 import type { NewPart, Part, PartPatch, PartStatus } from './catalog.queries';
 
-/** The GST slabs the server accepts, in percent (part.rules.ts). */
-export const gstSlabsPercent = [0, 0.1, 0.25, 1.5, 3, 5, 12, 18, 28, 40];
+type GstSlab = NonNullable<NewPart['gstRatePercent']>;
+
+/** The GST slabs the server accepts, in percent (part.rules.ts; the API types them as an enum). */
+export const gstSlabsPercent: readonly GstSlab[] = [0, 0.1, 0.25, 1.5, 3, 5, 12, 18, 28, 40];
 
 /**
  * The editor's values. The two price fields hold what the person types in rupees; they carry the
@@ -113,7 +115,9 @@ export function toNewPart(values: PartFormValues): NewPart {
     description: optional(values.description),
     category: optional(values.category),
     hsnCode: optional(values.hsnCode),
-    gstRatePercent: values.gstRatePercent ? Number(values.gstRatePercent) : undefined,
+    gstRatePercent: values.gstRatePercent
+      ? gstSlabsPercent.find((slab) => slab === Number(values.gstRatePercent))
+      : undefined,
     unitPricePaise: rupeesToPaise(values.unitPricePaise) ?? 0,
     mrpPaise: mrp ?? undefined,
     weightGrams: Number(values.weightGrams),
