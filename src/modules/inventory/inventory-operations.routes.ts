@@ -147,6 +147,8 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
             'NOT_FOUND',
             'IDEMPOTENCY_KEY_REUSED',
             'INSUFFICIENT_STOCK',
+            'RESERVATION_EXCEEDED',
+            'DOCUMENT_TYPE_NOT_ALLOWED',
             'PART_NOT_ORDERABLE',
           ],
         },

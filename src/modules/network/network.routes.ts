@@ -129,7 +129,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     '/api/v1/network/invitations/accept',
     {
       config: {
-        problems: ['CONFLICT', 'INVITATION_INVALID'],
+        problems: ['CONFLICT', 'INVITATION_INVALID', 'INVITATION_EMAIL_MISMATCH'],
         policy: {
           access: 'authenticated',
           roles: ['owner', 'admin'],

@@ -57,7 +57,11 @@ function rawContent(media: RawMedia): Record<string, { schema: Record<string, st
   return Object.fromEntries(media.mediaTypes.map((type) => [type, { schema }]));
 }
 
-function problemResponse(status: number, codes: readonly string[]) {
+/**
+ * A 4xx as problem+json with its codes. `extension` is the schema the route itself declared for
+ * that status (e.g. the `lines` of INSUFFICIENT_STOCK), kept as a further `allOf` member.
+ */
+function problemResponse(status: number, codes: readonly string[], extension?: unknown) {
   return {
     description: `${reasonPhrases[status] ?? 'Client error'}: ${codes.join(', ')}`,
     content: {
@@ -69,6 +73,7 @@ function problemResponse(status: number, codes: readonly string[]) {
               type: 'object',
               properties: { status: { const: status }, code: { enum: codes } },
             },
+            ...(extension === undefined ? [] : [extension]),
           ],
         },
       },
@@ -115,7 +120,10 @@ export function applyRouteContracts<T extends object>(
       };
     }
     for (const [status, codes] of contract.problems) {
-      responses[String(status)] = problemResponse(status, codes);
+      const declared = responses[String(status)] as
+        { content?: Record<string, { schema?: unknown }> } | undefined;
+      const extension = Object.values(declared?.content ?? {})[0]?.schema;
+      responses[String(status)] = problemResponse(status, codes, extension);
     }
     operation.responses = responses;
   }

@@ -108,7 +108,7 @@ export async function seedWorld(testApp: () => TestApp): Promise<SeededWorld> {
     lines: [{ partId: part1.id, countedQuantity: 480 }],
   });
   await ok('POST', '/api/v1/inventory/reservations', bearer(brand), {
-    referenceType: 'spare_request',
+    referenceType: 'erp_order',
     referenceId: 'SR-1',
     lines: [{ locationId: brandStore.id, partId: part0.id, quantity: 3 }],
   });
