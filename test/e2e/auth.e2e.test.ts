@@ -66,6 +66,30 @@ describe('identity: register, login, me, refresh, logout', () => {
           role: 'owner',
         },
       ],
+      // A brand owner may do everything a brand does, but nothing of partners or the platform.
+      capabilities: [
+        'account.use',
+        'audit.read',
+        'catalog.read',
+        'catalog.write',
+        'catalog.import',
+        'catalog.export',
+        'imports.read',
+        'stock.read',
+        'stock.write',
+        'stock.import',
+        'stock.export',
+        'locations.read',
+        'locations.write',
+        'organization.read',
+        'organization.edit',
+        'team.read',
+        'team.manage',
+        'api_keys.manage',
+        'network.read',
+        'network.decide',
+        'network.requests.read',
+      ],
     });
 
     const refreshed = await call('POST', '/api/v1/auth/refresh', {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { memberRoles } from '../../src/modules/identity/identity.tables.js';
-import type { DeclaredRoute } from '../../src/platform/http/route-policy.js';
+import { capabilities, holds } from '../../src/platform/http/capabilities.js';
+import { ruleOf, type DeclaredRoute } from '../../src/platform/http/route-policy.js';
 import { makeApiKey } from '../support/factories/api-key.factory.js';
 import { makeOrganization } from '../support/factories/organization.factory.js';
 import { useTestApp } from '../support/test-app.js';
@@ -30,6 +31,9 @@ async function call(route: DeclaredRoute, headers: Record<string, string> = {}) 
   };
 }
 
+/** The detail of the route guard's own 403 (route-policy.ts), as opposed to a service's. */
+const guardRefusal = 'Your role does not allow this action.';
+
 const protectedRoutes = () =>
   testApp().http.declaredRoutes.filter((route) => route.policy.access !== 'public');
 
@@ -56,6 +60,15 @@ describe('authorisation matrix', () => {
     }
   });
 
+  it('uses every capability of the table on some route', () => {
+    const used = new Set(
+      protectedRoutes().map((route) =>
+        route.policy.access === 'authenticated' ? route.policy.capability : undefined,
+      ),
+    );
+    expect(capabilities.filter((capability) => !used.has(capability))).toEqual([]);
+  });
+
   it('answers 403 FORBIDDEN to every role and organization type the policy excludes', async () => {
     const container = testApp().container;
     const byType = {
@@ -67,12 +80,12 @@ describe('authorisation matrix', () => {
     for (const route of protectedRoutes()) {
       const policy = route.policy;
       if (policy.access !== 'authenticated') continue;
+      const rule = ruleOf(policy);
       for (const [type, organization] of Object.entries(byType)) {
         for (const role of memberRoles) {
           const typeExcluded =
-            policy.organizationTypes !== undefined &&
-            !policy.organizationTypes.includes(type as never);
-          const roleExcluded = policy.roles !== undefined && !policy.roles.includes(role);
+            rule.organizationTypes !== undefined && !rule.organizationTypes.includes(type as never);
+          const roleExcluded = rule.roles !== undefined && !rule.roles.includes(role);
           if (!typeExcluded && !roleExcluded) continue;
           const member = organization.members[role];
           if (!member) throw new Error(`no ${role} in ${type}`);
@@ -107,11 +120,12 @@ describe('authorisation matrix', () => {
     for (const route of protectedRoutes()) {
       const policy = route.policy;
       if (policy.access !== 'authenticated') continue;
+      const rule = ruleOf(policy);
       for (const scope of ['read', 'read_write'] as const) {
         const admitted =
-          policy.apiKey !== undefined && (policy.apiKey === 'read' || scope === 'read_write');
+          rule.apiKey !== undefined && (rule.apiKey === 'read' || scope === 'read_write');
         const typeExcluded =
-          policy.organizationTypes !== undefined && !policy.organizationTypes.includes('brand');
+          rule.organizationTypes !== undefined && !rule.organizationTypes.includes('brand');
         if (admitted && !typeExcluded) continue;
         const { status, body } = await call(route, { 'x-api-key': keys[scope] });
         expect({ route: `${route.method} ${route.url}`, scope, status, code: body?.code }).toEqual({
@@ -134,10 +148,11 @@ describe('authorisation matrix', () => {
     const withIds = protectedRoutes().filter((route) => route.url.includes('/:'));
     for (const route of withIds) {
       const policy = route.policy;
-      if (policy.access !== 'authenticated' || (policy.roles && !policy.roles.includes('owner')))
-        continue;
+      if (policy.access !== 'authenticated') continue;
+      const rule = ruleOf(policy);
+      if (rule.roles && !rule.roles.includes('owner')) continue;
       for (const [type, organization] of Object.entries(owners)) {
-        if (policy.organizationTypes && !policy.organizationTypes.includes(type as never)) continue;
+        if (rule.organizationTypes && !rule.organizationTypes.includes(type as never)) continue;
         const owner = organization.members.owner;
         if (!owner) throw new Error('no owner');
         const { status, body } = await call(route, {
@@ -153,6 +168,47 @@ describe('authorisation matrix', () => {
           });
         else
           expect({ label, status: [400, 404].includes(status) }).toEqual({ label, status: true });
+      }
+    }
+  });
+
+  it('/me lists exactly the capabilities whose routes the guard lets the caller through', async () => {
+    const container = testApp().container;
+    for (const type of [
+      'brand',
+      'distributor',
+      'service_center',
+      'customer',
+      'platform',
+    ] as const) {
+      const organization = await makeOrganization(container, type, memberRoles);
+      for (const role of memberRoles) {
+        const member = organization.members[role];
+        if (!member) throw new Error(`no ${role} in ${type}`);
+        const headers = { authorization: `Bearer ${member.accessToken}` };
+        const me = await fetch(`${testApp().url}/api/v1/me`, { headers });
+        const { capabilities: listed } = (await me.json()) as { capabilities: string[] };
+        expect({ type, role, listed }).toEqual({
+          type,
+          role,
+          listed: capabilities.filter((capability) =>
+            holds({ kind: 'user', organizationType: type, role }, capability),
+          ),
+        });
+        // What /me says is what the route guard does: held → the guard lets the call through
+        // (a service may still refuse it for its own reasons, with its own detail).
+        for (const route of protectedRoutes()) {
+          if (route.policy.access !== 'authenticated') continue;
+          const { status, body } = await call(route, headers);
+          const refusedByGuard =
+            status === 403 && (body as { detail?: string } | null)?.detail === guardRefusal;
+          expect({ route: `${route.method} ${route.url}`, type, role, refusedByGuard }).toEqual({
+            route: `${route.method} ${route.url}`,
+            type,
+            role,
+            refusedByGuard: !listed.includes(route.policy.capability),
+          });
+        }
       }
     }
   });

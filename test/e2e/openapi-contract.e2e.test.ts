@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../support/test-app.js';
+import { ruleOf } from '../../src/platform/http/route-policy.js';
 
 /**
  * Defect 11 of issue 10: the served document must say what the API does — the 4xx of every
@@ -86,7 +87,7 @@ describe('the OpenAPI document (defect 11)', () => {
       const expected =
         route.policy.access === 'public'
           ? []
-          : route.policy.apiKey
+          : ruleOf(route.policy).apiKey
             ? [{ bearerAuth: [] }, { apiKey: [] }]
             : [{ bearerAuth: [] }];
       expect(security, `${route.method} ${route.url}`).toEqual(expected);

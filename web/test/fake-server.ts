@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import { capabilitiesHeldBy, type CapabilityHolder } from '../../src/platform/http/capabilities';
 import { jsonResponse } from './render';
 
 export interface SentRequest {
@@ -34,6 +35,14 @@ export function fakeServer(handler: Handler) {
   return { calls, fetch };
 }
 
+/**
+ * The capabilities `/me` would list for a member: computed by the server's own authorization
+ * table (src/platform/http/capabilities.ts), so fixtures cannot drift from the policies.
+ */
+export function capabilitiesFor(type: string, role: string): string[] {
+  return capabilitiesHeldBy({ kind: 'user', organizationType: type, role } as CapabilityHolder);
+}
+
 export function meOf(type: string, role = 'owner') {
   return {
     user: {
@@ -46,5 +55,6 @@ export function meOf(type: string, role = 'owner') {
     organization: { id: 'org-1', type, name: type === 'brand' ? 'Voltas Cool' : 'QuickFix Pune' },
     role,
     memberships: [],
+    capabilities: capabilitiesFor(type, role),
   };
 }

@@ -44,7 +44,10 @@ export function registerAuditRoutes(app: FastifyZodApp, db: Db): void {
   app.get(
     '/api/v1/audit-log',
     {
-      config: { policy: { access: 'authenticated', roles: ['owner', 'admin'] }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'audit.read' },
+        problems: [],
+      },
       schema: {
         tags: ['audit'],
         summary: "The organization's audit log, newest first (platform administrators: all)",

@@ -20,12 +20,13 @@ import { createPart, updatePart } from './part.service.js';
 /** Brand owners, admins and managers (and read-write API keys of brands) edit the catalog. */
 export const catalogWritePolicy: RoutePolicy = {
   access: 'authenticated',
-  roles: ['owner', 'admin', 'manager'],
-  organizationTypes: ['brand'],
-  apiKey: 'read_write',
+  capability: 'catalog.write',
 };
 /** Anyone signed in reads; what they see is decided by `part-visibility.ts`. */
-export const catalogReadPolicy: RoutePolicy = { access: 'authenticated', apiKey: 'read' };
+export const catalogReadPolicy: RoutePolicy = {
+  access: 'authenticated',
+  capability: 'catalog.read',
+};
 
 const idParams = z.object({ id: z.uuid() });
 

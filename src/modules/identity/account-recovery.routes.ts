@@ -12,7 +12,9 @@ import type { IdentityDeps } from './platform-admin.service.js';
 const tags = ['identity'];
 const publicPolicy = { policy: { access: 'public' as const } };
 /** Users only: API keys have no password and no e-mail address. */
-const userPolicy = { policy: { access: 'authenticated' as const } };
+const userPolicy = {
+  policy: { access: 'authenticated' as const, capability: 'account.use' as const },
+};
 
 const newPassword = newUserSchema.shape.password;
 const emailedToken = z.string().min(1).max(200);

@@ -20,7 +20,10 @@ export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void
   app.post(
     '/api/v1/api-keys',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'api_keys.manage' },
+        problems: [],
+      },
       schema: {
         tags: ['identity'],
         summary: 'Create an API key; the key is shown only in this response',
@@ -46,7 +49,10 @@ export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void
   app.get(
     '/api/v1/api-keys',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'api_keys.manage' },
+        problems: [],
+      },
       schema: {
         tags: ['identity'],
         summary: "The organization's API keys (never the keys themselves)",
@@ -59,7 +65,10 @@ export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void
   app.delete(
     '/api/v1/api-keys/:id',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'api_keys.manage' },
+        problems: [],
+      },
       schema: {
         tags: ['identity'],
         summary: 'Revoke an API key',

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
-import { requireCaller } from '../../platform/http/route-policy.js';
+import { capabilitiesOf, requireCaller } from '../../platform/http/route-policy.js';
 import {
   loginBodySchema,
   loginResponseSchema,
@@ -189,7 +189,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.post(
     '/api/v1/auth/logout-all',
     {
-      config: { policy: { access: 'authenticated' }, problems: [] },
+      config: { policy: { access: 'authenticated', capability: 'account.use' }, problems: [] },
       schema: {
         tags,
         summary:
@@ -210,7 +210,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
     '/api/v1/auth/switch-organization',
     {
       config: {
-        policy: { access: 'authenticated' },
+        policy: { access: 'authenticated', capability: 'account.use' },
         problems: ['CSRF_TOKEN_INVALID', 'NOT_FOUND'],
       },
       schema: {
@@ -237,7 +237,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
   app.get(
     '/api/v1/me',
     {
-      config: { policy: { access: 'authenticated' }, problems: [] },
+      config: { policy: { access: 'authenticated', capability: 'account.use' }, problems: [] },
       schema: {
         tags,
         summary: 'The signed-in user and their organizations',
@@ -247,7 +247,8 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
     async (request) => {
       const caller = requireCaller(request);
       if (caller.kind !== 'user') throw new AppError('FORBIDDEN', { detail: 'Users only.' });
-      return auth.me(caller);
+      const me = await auth.me(caller);
+      return { ...me, capabilities: capabilitiesOf(caller) };
     },
   );
 }

@@ -1,3 +1,4 @@
+import { capabilities } from '../../platform/http/capabilities.js';
 import { z } from 'zod';
 import { memberRoles, organizationTypes } from './identity.tables.js';
 import { newUserSchema } from './platform-admin.service.js';
@@ -95,4 +96,9 @@ export const meResponseSchema = z.object({
       role,
     }),
   ),
+  capabilities: z
+    .array(z.enum(capabilities))
+    .describe(
+      'What the caller may do in this organization (the same route policies the API enforces decide it); clients show actions by these, not by role lists',
+    ),
 });

@@ -18,7 +18,10 @@ export function registerOrganizationRoutes(
   app.get(
     '/api/v1/organization',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: ['NOT_FOUND'] },
+      config: {
+        policy: { access: 'authenticated', capability: 'organization.read' },
+        problems: ['NOT_FOUND'],
+      },
       schema: {
         tags: ['identity'],
         summary: "The caller's organization profile",
@@ -33,7 +36,7 @@ export function registerOrganizationRoutes(
     {
       config: {
         problems: ['NOT_FOUND'],
-        policy: { access: 'authenticated', roles: ['owner', 'admin'], apiKey: 'read_write' },
+        policy: { access: 'authenticated', capability: 'organization.edit' },
       },
       schema: {
         tags: ['identity'],

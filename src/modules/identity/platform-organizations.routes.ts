@@ -12,11 +12,7 @@ import {
   type PlatformOrganizationDeps,
 } from './platform-organizations.service.js';
 
-const policy: RoutePolicy = {
-  access: 'authenticated',
-  organizationTypes: ['platform'],
-  roles: ['owner', 'admin'],
-};
+const policy: RoutePolicy = { access: 'authenticated', capability: 'platform.organizations' };
 const idParams = z.object({ id: z.uuid() });
 
 /** Platform administrators: every tenant organization, and suspending or reactivating one. */

@@ -22,7 +22,10 @@ export function registerTeamInvitationAdminRoutes(
   app.get(
     '/api/v1/team/invitations',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'team.manage' },
+        problems: [],
+      },
       schema: {
         tags: ['identity'],
         summary: "The caller's organization's staff invitations, newest first",
@@ -37,7 +40,10 @@ export function registerTeamInvitationAdminRoutes(
   app.post(
     '/api/v1/team/invitations/:id/revoke',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: ['CONFLICT'] },
+      config: {
+        policy: { access: 'authenticated', capability: 'team.manage' },
+        problems: ['CONFLICT'],
+      },
       schema: {
         tags: ['identity'],
         summary: 'Revoke a pending staff invitation (only owners revoke owner invitations)',

@@ -42,7 +42,7 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.get(
     '/api/v1/team/members',
     {
-      config: { policy: { access: 'authenticated' }, problems: [] },
+      config: { policy: { access: 'authenticated', capability: 'team.read' }, problems: [] },
       schema: {
         tags: ['identity'],
         summary: "The members of the caller's organization",
@@ -55,7 +55,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.patch(
     '/api/v1/team/members/:userId',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: ['CONFLICT'] },
+      config: {
+        policy: { access: 'authenticated', capability: 'team.manage' },
+        problems: ['CONFLICT'],
+      },
       schema: {
         tags: ['identity'],
         summary: "Change a member's role (only owners grant or change the owner role)",
@@ -77,7 +80,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.delete(
     '/api/v1/team/members/:userId',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: ['CONFLICT'] },
+      config: {
+        policy: { access: 'authenticated', capability: 'team.manage' },
+        problems: ['CONFLICT'],
+      },
       schema: {
         tags: ['identity'],
         summary: 'Remove a member and end their sessions for this organization',
@@ -99,7 +105,10 @@ export function registerTeamRoutes(app: FastifyZodApp, deps: TeamDeps & TeamInvi
   app.post(
     '/api/v1/team/invitations',
     {
-      config: { policy: { access: 'authenticated', roles: managers }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'team.manage' },
+        problems: [],
+      },
       schema: {
         tags: ['identity'],
         summary: 'Invite someone by e-mail (only owners invite owners); the link expires in 7 days',

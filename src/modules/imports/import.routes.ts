@@ -42,12 +42,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
       {
         bodyLimit: csvUploadLimitBytes,
         config: {
-          policy: {
-            access: 'authenticated',
-            organizationTypes: ['brand'],
-            roles: ['owner', 'admin', 'manager'],
-            apiKey: 'read_write',
-          },
+          policy: { access: 'authenticated', capability: 'catalog.import' },
           problems: [],
           rawBody: csvUpload,
         },
@@ -79,7 +74,10 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
   app.get(
     '/api/v1/jobs/:jobId',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'imports.read' },
+        problems: [],
+      },
       schema: {
         tags: ['imports'],
         summary: 'Status, progress and row errors of an import job of the organization',
@@ -97,7 +95,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
     '/api/v1/jobs/:jobId/errors.csv',
     {
       config: {
-        policy: { access: 'authenticated', apiKey: 'read' },
+        policy: { access: 'authenticated', capability: 'imports.read' },
         problems: [],
         rawResponse: csvDownload,
       },
@@ -122,7 +120,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
     '/api/v1/parts/export.csv',
     {
       config: {
-        policy: { access: 'authenticated', organizationTypes: ['brand'], apiKey: 'read' },
+        policy: { access: 'authenticated', capability: 'catalog.export' },
         problems: [],
         rawResponse: csvDownload,
       },

@@ -57,11 +57,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
       {
         bodyLimit: csvUploadLimitBytes,
         config: {
-          policy: {
-            access: 'authenticated',
-            roles: ['owner', 'admin', 'manager'],
-            apiKey: 'read_write',
-          },
+          policy: { access: 'authenticated', capability: 'stock.import' },
           problems: [],
           rawBody: csvUpload,
         },
@@ -100,7 +96,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
     '/api/v1/inventory/export.csv',
     {
       config: {
-        policy: { access: 'authenticated', apiKey: 'read' },
+        policy: { access: 'authenticated', capability: 'stock.export' },
         problems: [],
         rawResponse: csvDownload,
       },
@@ -123,7 +119,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
     '/api/v1/inventory/movements/export.csv',
     {
       config: {
-        policy: { access: 'authenticated', apiKey: 'read' },
+        policy: { access: 'authenticated', capability: 'stock.export' },
         problems: [],
         rawResponse: csvDownload,
       },

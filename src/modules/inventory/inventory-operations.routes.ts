@@ -18,17 +18,8 @@ import { countSchema, createCount, listCounts, newCountSchema } from './stock-co
 import { newTransferSchema, transferSchema } from './stock-transfer.schemas.js';
 import { createTransfer, listTransfers, receiveTransfer } from './stock-transfer.service.js';
 
-const writers: RoutePolicy = {
-  access: 'authenticated',
-  roles: ['owner', 'admin', 'manager'],
-  organizationTypes: stockHolders,
-  apiKey: 'read_write',
-};
-const readers: RoutePolicy = {
-  access: 'authenticated',
-  organizationTypes: stockHolders,
-  apiKey: 'read',
-};
+const writers: RoutePolicy = { access: 'authenticated', capability: 'stock.write' };
+const readers: RoutePolicy = { access: 'authenticated', capability: 'stock.read' };
 const tags = ['inventory'];
 
 /** Transfers between own locations, cycle counts and reservations over HTTP. */

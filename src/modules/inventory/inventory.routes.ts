@@ -39,12 +39,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
           'INSUFFICIENT_STOCK',
           'PART_NOT_ORDERABLE',
         ],
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin', 'manager'],
-          organizationTypes: stockHolders,
-          apiKey: 'read_write',
-        },
+        policy: { access: 'authenticated', capability: 'stock.write' },
       },
       schema: {
         tags: ['inventory'],
@@ -73,7 +68,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     {
       config: {
         problems: [],
-        policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
+        policy: { access: 'authenticated', capability: 'stock.read' },
       },
       schema: {
         tags: ['inventory'],
@@ -90,7 +85,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     {
       config: {
         problems: [],
-        policy: { access: 'authenticated', organizationTypes: stockHolders, apiKey: 'read' },
+        policy: { access: 'authenticated', capability: 'stock.read' },
       },
       schema: {
         tags: ['inventory'],
@@ -107,12 +102,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     {
       config: {
         problems: [],
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin', 'manager'],
-          organizationTypes: stockHolders,
-          apiKey: 'read_write',
-        },
+        policy: { access: 'authenticated', capability: 'stock.write' },
       },
       schema: {
         tags: ['inventory'],

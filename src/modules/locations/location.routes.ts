@@ -19,11 +19,7 @@ export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): 
     {
       config: {
         problems: [],
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin', 'manager'],
-          apiKey: 'read_write',
-        },
+        policy: { access: 'authenticated', capability: 'locations.write' },
       },
       schema: {
         tags: ['locations'],
@@ -47,7 +43,10 @@ export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): 
   app.get(
     '/api/v1/locations',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'locations.read' },
+        problems: [],
+      },
       schema: {
         tags: ['locations'],
         summary: "The organization's locations, newest first",
@@ -61,7 +60,10 @@ export function registerLocationRoutes(app: FastifyZodApp, deps: LocationDeps): 
   app.get(
     '/api/v1/locations/:id',
     {
-      config: { policy: { access: 'authenticated', apiKey: 'read' }, problems: [] },
+      config: {
+        policy: { access: 'authenticated', capability: 'locations.read' },
+        problems: [],
+      },
       schema: {
         tags: ['locations'],
         summary: 'One location of the organization',

@@ -31,13 +31,7 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
     {
       config: {
         problems: [],
-        policy: {
-          access: 'authenticated',
-          // Brands: owners and admins (a brand manager is refused by the service);
-          // partners: owners, admins and managers, who may file requests.
-          roles: ['owner', 'admin', 'manager'],
-          organizationTypes: ['brand', ...partnerOrganizations],
-        },
+        policy: { access: 'authenticated', capability: 'network.requests.read' },
       },
       schema: {
         tags: ['network'],
@@ -55,11 +49,7 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
     {
       config: {
         problems: [],
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin', 'manager'],
-          organizationTypes: partnerOrganizations,
-        },
+        policy: { access: 'authenticated', capability: 'network.request_access' },
       },
       schema: {
         tags: ['network'],

@@ -41,11 +41,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     {
       config: {
         problems: ['NOT_FOUND', 'CONFLICT'],
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin', 'manager'],
-          organizationTypes: partnerOrganizations,
-        },
+        policy: { access: 'authenticated', capability: 'network.request_access' },
       },
       schema: {
         tags: ['network'],
@@ -130,11 +126,7 @@ export function registerNetworkRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     {
       config: {
         problems: ['CONFLICT', 'INVITATION_INVALID', 'INVITATION_EMAIL_MISMATCH'],
-        policy: {
-          access: 'authenticated',
-          roles: ['owner', 'admin'],
-          organizationTypes: partnerOrganizations,
-        },
+        policy: { access: 'authenticated', capability: 'network.accept_invitation' },
       },
       schema: {
         tags: ['network'],

@@ -19,11 +19,7 @@ export function registerPartnerRoutes(app: FastifyZodApp, deps: NetworkDeps): vo
     {
       config: {
         problems: [],
-        policy: {
-          access: 'authenticated',
-          apiKey: 'read',
-          organizationTypes: ['brand', 'distributor', 'service_center'],
-        },
+        policy: { access: 'authenticated', capability: 'network.read' },
       },
       schema: {
         tags: ['network'],

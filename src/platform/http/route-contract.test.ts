@@ -38,8 +38,10 @@ describe('securityOf', () => {
   it('derives the requirement from the policy', () => {
     expect(securityOf(undefined)).toEqual([]);
     expect(securityOf({ access: 'public' })).toEqual([]);
-    expect(securityOf({ access: 'authenticated' })).toEqual([{ bearerAuth: [] }]);
-    expect(securityOf({ access: 'authenticated', apiKey: 'read' })).toEqual([
+    expect(securityOf({ access: 'authenticated', capability: 'account.use' })).toEqual([
+      { bearerAuth: [] },
+    ]);
+    expect(securityOf({ access: 'authenticated', capability: 'catalog.read' })).toEqual([
       { bearerAuth: [] },
       { apiKey: [] },
     ]);
@@ -91,7 +93,7 @@ describe('installRouteContracts', () => {
       '/api/v1/things/:id/file',
       {
         config: {
-          policy: { access: 'authenticated', apiKey: 'read_write' },
+          policy: { access: 'authenticated', capability: 'locations.write' },
           problems: ['CONFLICT'],
           rawBody: { mediaTypes: ['text/csv'], encoding: 'text' },
         },
@@ -161,7 +163,7 @@ describe('installRouteContracts', () => {
     });
     app.get(
       '/api/v1/x',
-      { config: { policy: { access: 'authenticated' }, problems: [] } },
+      { config: { policy: { access: 'authenticated', capability: 'account.use' }, problems: [] } },
       async () => ({}),
     );
     await app.ready();

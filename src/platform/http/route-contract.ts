@@ -2,7 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { ErrorCode } from '../errors/error-codes.js';
 import type { FastifyZodApp } from './fastify-types.js';
 import { rateLimitClassOf } from './rate-limits.js';
-import type { RoutePolicy } from './route-policy.js';
+import { ruleOf, type RoutePolicy } from './route-policy.js';
 import { routeProblems, type RawMedia } from './route-problems.js';
 
 /** The security schemes of the document (components.securitySchemes); routes never name them. */
@@ -32,7 +32,7 @@ export interface RouteContract {
  */
 export function securityOf(policy: RoutePolicy | undefined): SecurityRequirement[] {
   if (!policy || policy.access === 'public') return [];
-  return policy.apiKey ? [{ bearerAuth: [] }, { apiKey: [] }] : [{ bearerAuth: [] }];
+  return ruleOf(policy).apiKey ? [{ bearerAuth: [] }, { apiKey: [] }] : [{ bearerAuth: [] }];
 }
 
 /** `/api/v1/parts/:id` → `/api/v1/parts/{id}` (what @fastify/swagger writes). */

@@ -7,7 +7,13 @@ import {
 import { describe, expect, it } from 'vitest';
 import type { Caller } from './caller.js';
 import { installProblemHandlers } from './problem.js';
-import { installRoutePolicies, isAllowed, type RoutePolicy } from './route-policy.js';
+import { capabilities } from './capabilities.js';
+import {
+  capabilitiesOf,
+  installRoutePolicies,
+  isAllowed,
+  type RoutePolicy,
+} from './route-policy.js';
 
 const owner: Caller = {
   kind: 'user',
@@ -36,20 +42,18 @@ function appWith(caller: Caller | null) {
 }
 
 describe('isAllowed', () => {
-  const writers: RoutePolicy = {
-    access: 'authenticated',
-    roles: ['owner', 'admin'],
-    apiKey: 'read_write',
-  };
+  // Owners and admins, and read-write keys (capabilities.ts).
+  const writers: RoutePolicy = { access: 'authenticated', capability: 'organization.edit' };
   it('checks roles for people and scopes for API keys', () => {
     if (writers.access !== 'authenticated') throw new Error('unreachable');
     expect(isAllowed(owner, writers)).toBe(true);
     expect(isAllowed(viewer, writers)).toBe(false);
     expect(isAllowed(readKey, writers)).toBe(false);
     expect(isAllowed(writeKey, writers)).toBe(true);
-    expect(isAllowed(writeKey, { access: 'authenticated' })).toBe(false);
+    expect(isAllowed(writeKey, { access: 'authenticated', capability: 'account.use' })).toBe(false);
     expect(
-      isAllowed(owner, { access: 'authenticated', organizationTypes: ['service_center'] }),
+      // Distributors and service centers only.
+      isAllowed(owner, { access: 'authenticated', capability: 'network.request_access' }),
     ).toBe(false);
   });
 });
@@ -70,7 +74,12 @@ describe('installRoutePolicies', () => {
       const { app, routes } = appWith(caller);
       app.post(
         '/api/v1/things',
-        { config: { policy: { access: 'authenticated', roles: ['owner'] } } },
+        {
+          config: {
+            // Owners and admins only.
+            policy: { access: 'authenticated', capability: 'audit.read' },
+          },
+        },
         async (request) => ({
           by: request.caller?.kind,
         }),
@@ -88,5 +97,43 @@ describe('installRoutePolicies', () => {
         'GET /api/v1/status',
       ]);
     }
+  });
+});
+
+describe('capabilities', () => {
+  const callers = [
+    owner,
+    viewer,
+    readKey,
+    writeKey,
+    { ...owner, organizationType: 'service_center' as const },
+  ];
+
+  it('a caller holds a capability exactly when a route needing it admits the caller', () => {
+    for (const caller of callers) {
+      const held = capabilitiesOf(caller);
+      for (const capability of capabilities)
+        expect(held.includes(capability)).toBe(
+          isAllowed(caller, { access: 'authenticated', capability }),
+        );
+    }
+  });
+
+  it('follows the table: roles, organization types and API key scopes', () => {
+    expect(capabilitiesOf(owner)).toContain('catalog.write');
+    expect(capabilitiesOf(viewer)).not.toContain('catalog.write');
+    expect(capabilitiesOf(viewer)).toContain('catalog.read');
+    expect(capabilitiesOf(readKey)).toContain('catalog.read');
+    expect(capabilitiesOf(readKey)).not.toContain('catalog.write');
+    expect(capabilitiesOf(writeKey)).toContain('catalog.write');
+    // API keys never hold user-only capabilities, whatever their scope.
+    expect(capabilitiesOf(writeKey)).not.toContain('account.use');
+    expect(capabilitiesOf(writeKey)).not.toContain('api_keys.manage');
+    expect(capabilitiesOf({ ...owner, organizationType: 'service_center' })).not.toContain(
+      'catalog.write',
+    );
+    expect(capabilitiesOf({ ...owner, organizationType: 'service_center' })).toContain(
+      'network.request_access',
+    );
   });
 });

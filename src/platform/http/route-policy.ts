@@ -1,24 +1,23 @@
 import type { FastifyRequest, RouteOptions } from 'fastify';
-import type { MemberRole, OrganizationType } from '../access/organization-roles.js';
 import { AppError } from '../errors/app-error.js';
 import type { Caller } from './caller.js';
+import {
+  capabilitiesHeldBy,
+  capabilityRule,
+  holds,
+  type Capability,
+  type CapabilityRule,
+} from './capabilities.js';
 import type { FastifyZodApp } from './fastify-types.js';
 
 /**
  * What a route requires of its caller. Every route under `/api/` must declare one in
  * `config.policy`; a route without a policy fails start-up, so no route is ever open by accident.
+ * An authenticated route names the capability it needs; who holds it is the capability's rule
+ * in the one authorization table (capabilities.ts).
  */
 export type RoutePolicy =
-  | { access: 'public' }
-  | {
-      access: 'authenticated';
-      /** Roles (in the caller's organization) allowed; omitted = any member role. */
-      roles?: readonly MemberRole[];
-      /** Organization types allowed; omitted = any. `platform` means platform administrators. */
-      organizationTypes?: readonly OrganizationType[];
-      /** Whether API keys may call it: `read` keys only on reading routes. Omitted = users only. */
-      apiKey?: 'read' | 'read_write';
-    };
+  { access: 'public' } | { access: 'authenticated'; capability: Capability };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -29,25 +28,30 @@ declare module 'fastify' {
 /** Resolves credentials (bearer token or API key) to a caller; `null` when none were presented. */
 export type Authenticate = (request: FastifyRequest) => Promise<Caller | null>;
 
-const scopeRank = { read: 0, read_write: 1 } as const;
+type AuthenticatedPolicy = Extract<RoutePolicy, { access: 'authenticated' }>;
 
-/** The authorisation rule itself, pure so it can be tested exhaustively. */
-export function isAllowed(
-  caller: Caller,
-  policy: Extract<RoutePolicy, { access: 'authenticated' }>,
-): boolean {
-  if (policy.organizationTypes && !policy.organizationTypes.includes(caller.organizationType))
-    return false;
-  if (caller.kind === 'api_key') {
-    return policy.apiKey !== undefined && scopeRank[caller.scope] >= scopeRank[policy.apiKey];
-  }
-  return policy.roles === undefined || policy.roles.includes(caller.role);
+/** The authorisation rule of a route, pure so it can be tested exhaustively. */
+export function isAllowed(caller: Caller, policy: AuthenticatedPolicy): boolean {
+  return holds(caller, policy.capability);
+}
+
+/** The rule behind a route's policy (roles, organization types, API key scope). */
+export function ruleOf(policy: AuthenticatedPolicy): CapabilityRule {
+  return capabilityRule(policy.capability);
 }
 
 export interface DeclaredRoute {
   method: string;
   url: string;
   policy: RoutePolicy;
+}
+
+/**
+ * The capabilities `caller` holds: decided by the rules the route guards apply (`isAllowed`), so
+ * what `/me` says and what the API does cannot differ.
+ */
+export function capabilitiesOf(caller: Caller): Capability[] {
+  return capabilitiesHeldBy(caller);
 }
 
 /**

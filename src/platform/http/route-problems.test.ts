@@ -46,18 +46,15 @@ describe('automaticProblems', () => {
   const cases: Array<[RoutePolicy, string[]]> = [
     [{ access: 'public' }, []],
     // Any member and read keys may call it: nobody who authenticates is refused by the policy.
-    [{ access: 'authenticated', apiKey: 'read' }, ['UNAUTHENTICATED']],
+    [{ access: 'authenticated', capability: 'catalog.read' }, ['UNAUTHENTICATED']],
     // Users only: an API key is refused.
-    [{ access: 'authenticated' }, ['UNAUTHENTICATED', 'FORBIDDEN']],
-    [{ access: 'authenticated', apiKey: 'read_write' }, ['UNAUTHENTICATED', 'FORBIDDEN']],
-    [
-      { access: 'authenticated', roles: ['owner'], apiKey: 'read' },
-      ['UNAUTHENTICATED', 'FORBIDDEN'],
-    ],
-    [
-      { access: 'authenticated', organizationTypes: ['brand'], apiKey: 'read' },
-      ['UNAUTHENTICATED', 'FORBIDDEN'],
-    ],
+    [{ access: 'authenticated', capability: 'account.use' }, ['UNAUTHENTICATED', 'FORBIDDEN']],
+    // Read-write keys and some roles only.
+    [{ access: 'authenticated', capability: 'locations.write' }, ['UNAUTHENTICATED', 'FORBIDDEN']],
+    // Some roles, users only.
+    [{ access: 'authenticated', capability: 'audit.read' }, ['UNAUTHENTICATED', 'FORBIDDEN']],
+    // One organization type, read keys too.
+    [{ access: 'authenticated', capability: 'catalog.export' }, ['UNAUTHENTICATED', 'FORBIDDEN']],
   ];
   it.each(cases)('derives 401/403 from the policy %j', (policy, expected) => {
     const codes = automaticProblems({ ...base, policy, rateLimited: false });
@@ -71,7 +68,7 @@ describe('routeProblems', () => {
       ...base,
       method: 'POST',
       url: '/api/v1/things/:id',
-      policy: { access: 'authenticated', roles: ['owner'] },
+      policy: { access: 'authenticated', capability: 'audit.read' },
       validates: true,
       declared: ['INSUFFICIENT_STOCK', 'IDEMPOTENCY_KEY_REUSED'],
     });

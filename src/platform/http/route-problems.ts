@@ -1,5 +1,5 @@
 import { errorCatalog, errorCodes, type ErrorCode } from '../errors/error-codes.js';
-import type { RoutePolicy } from './route-policy.js';
+import { ruleOf, type RoutePolicy } from './route-policy.js';
 
 /** A request or response body that is not JSON (CSV files, images, metrics text). */
 export interface RawMedia {
@@ -45,9 +45,8 @@ const bodyMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Whether the policy refuses some caller that authenticates (a role, a type, an API key). */
 function policyCanRefuse(policy: Extract<RoutePolicy, { access: 'authenticated' }>): boolean {
-  return (
-    policy.roles !== undefined || policy.organizationTypes !== undefined || policy.apiKey !== 'read'
-  );
+  const rule = ruleOf(policy);
+  return rule.roles !== undefined || rule.organizationTypes !== undefined || rule.apiKey !== 'read';
 }
 
 /** The codes that follow from what the route is, whatever its handler does. */

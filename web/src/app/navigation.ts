@@ -15,6 +15,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 import type { Me } from '../session/session-store';
+import { can } from '../session/capabilities';
 
 export interface SystemFlags {
   sandboxMailbox: boolean;
@@ -28,13 +29,13 @@ export interface NavItem {
   visible: (me: Me, system: SystemFlags) => boolean;
 }
 
-const ownersAndAdmins = ['owner', 'admin'];
 const isPartner = (me: Me) =>
   me.organization.type === 'distributor' || me.organization.type === 'service_center';
 
 /**
- * The navigation, by organization type and role. It mirrors the API's route policies so nobody
- * is offered a page whose calls would all answer 403; the API still decides.
+ * The navigation, by the capabilities `/me` lists (derived from the API's route policies), so
+ * nobody is offered a page whose calls would all answer 403; the API still decides. The
+ * organization type only chooses labels and leaves out pages of no use to the platform.
  */
 export const navigation: NavItem[] = [
   { path: '/', label: 'Dashboard', icon: IconDashboard, visible: () => true },
@@ -42,65 +43,67 @@ export const navigation: NavItem[] = [
     path: '/network',
     label: 'Partners',
     icon: IconNetwork,
-    visible: (me) => me.organization.type === 'brand',
+    visible: (me) => me.organization.type === 'brand' && can(me, 'network.read'),
   },
-  { path: '/network', label: 'Brands', icon: IconBuildingStore, visible: isPartner },
+  {
+    path: '/network',
+    label: 'Brands',
+    icon: IconBuildingStore,
+    visible: (me) => isPartner(me) && can(me, 'network.read'),
+  },
   {
     path: '/catalog',
     label: 'Catalog',
     icon: IconPackage,
-    visible: (me) => me.organization.type !== 'platform',
+    visible: (me) => me.organization.type !== 'platform' && can(me, 'catalog.read'),
   },
   {
     path: '/stock',
     label: 'Stock',
     icon: IconBoxSeam,
-    // Organizations that hold stock at their locations (the inventory routes' policy).
-    visible: (me) => ['brand', 'distributor', 'service_center'].includes(me.organization.type),
+    visible: (me) => can(me, 'stock.read'),
   },
   {
     path: '/imports',
     label: 'Imports',
     icon: IconFileImport,
-    // Bulk CSV of parts and stock: brand owners, admins and managers (the import routes' roles).
-    visible: (me) =>
-      me.organization.type === 'brand' && ['owner', 'admin', 'manager'].includes(me.role),
+    visible: (me) => can(me, 'catalog.import') || can(me, 'stock.import'),
   },
   {
     path: '/locations',
     label: 'Locations',
     icon: IconMapPin,
-    visible: (me) => me.organization.type !== 'platform',
+    visible: (me) => me.organization.type !== 'platform' && can(me, 'locations.read'),
   },
   {
     path: '/admin/organizations',
     label: 'Organizations',
     icon: IconBuilding,
-    visible: (me) => me.organization.type === 'platform' && ownersAndAdmins.includes(me.role),
+    visible: (me) => can(me, 'platform.organizations'),
   },
   {
     path: '/team',
     label: 'Team',
     icon: IconUsers,
-    visible: (me) => ownersAndAdmins.includes(me.role),
+    visible: (me) => can(me, 'team.manage'),
   },
   {
     path: '/organization',
     label: 'Organization profile',
     icon: IconAddressBook,
-    visible: () => true,
+    visible: (me) => can(me, 'organization.read'),
   },
   {
     path: '/api-keys',
     label: 'API keys',
     icon: IconKey,
-    visible: (me) => ownersAndAdmins.includes(me.role) && me.organization.type !== 'platform',
+    visible: (me) => me.organization.type !== 'platform' && can(me, 'api_keys.manage'),
   },
   {
     path: '/audit-log',
     label: 'Audit log',
     icon: IconHistory,
-    visible: (me) => ownersAndAdmins.includes(me.role),
+    visible: (me) => can(me, 'audit.read'),
   },
   {
     path: '/sandbox/mailbox',

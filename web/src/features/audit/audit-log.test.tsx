@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { AuditLogPage } from './audit-log.page';
+import { capabilitiesFor } from '../../../test/fake-server';
 
 vi.mock('../../session/session-context', () => ({
   useMe: () => ({
@@ -10,6 +11,7 @@ vi.mock('../../session/session-context', () => ({
     organization: { id: 'o1', type: 'brand', name: 'Acme' },
     role: 'owner',
     memberships: [],
+    capabilities: capabilitiesFor('brand', 'owner'),
   }),
 }));
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { RegisterForm } from './register-form';
+import { capabilitiesFor } from '../../../test/fake-server';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -48,6 +49,7 @@ describe('RegisterForm', () => {
         organization: { id: 'o', type: 'service_center', name: 'QuickFix Pune' },
         role: 'owner',
         memberships: [],
+        capabilities: capabilitiesFor('service_center', 'owner'),
       });
     });
     vi.stubGlobal('fetch', fetch);

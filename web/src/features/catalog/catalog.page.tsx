@@ -10,9 +10,7 @@ import { useMe } from '../../session/session-context';
 import { CatalogTable } from './catalog-table';
 import { partStatuses, useParts, usePartnerBrands, type PartStatus } from './catalog.queries';
 import { PartEditorDialog } from './part-editor-dialog';
-
-/** Roles the API lets edit the catalog (catalogWritePolicy: brand owners, admins, managers). */
-export const catalogWriters = ['owner', 'admin', 'manager'];
+import { can } from '../../session/capabilities';
 
 const statusOptions = partStatuses.map((status) => ({ value: status, label: humanise(status) }));
 
@@ -22,7 +20,7 @@ export function CatalogPage() {
   const type = me.organization.type;
   const isBrand = type === 'brand';
   const isPartner = type === 'distributor' || type === 'service_center';
-  const canEdit = isBrand && catalogWriters.includes(me.role);
+  const canEdit = can(me, 'catalog.write');
 
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');

@@ -7,11 +7,11 @@ import { EmptyState, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
 import { formatDateTimeIst, formatPaise, formatWeightGrams } from '../../lib/format';
 import { useMe } from '../../session/session-context';
-import { catalogWriters } from './catalog.page';
 import { usePart, type PartDetail } from './catalog.queries';
 import { PartEditorDialog } from './part-editor-dialog';
 import { PartImages } from './part-images';
 import { SubstitutesDialog, SupersedeDialog } from './part-links-dialogs';
+import { can } from '../../session/capabilities';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -136,7 +136,7 @@ export function PartDetailPage() {
   const { id = '' } = useParams();
   const me = useMe();
   const part = usePart(id);
-  const canEdit = me.organization.type === 'brand' && catalogWriters.includes(me.role);
+  const canEdit = can(me, 'catalog.write');
 
   if (part.isError && isApiProblem(part.error) && part.error.status === 404)
     return (

@@ -14,6 +14,7 @@ import {
   useStockLevels,
   useTeamMembers,
 } from './dashboard-queries';
+import { can } from '../../session/capabilities';
 
 const countOf = (data: Collected<unknown>) =>
   `${formatCount(data.items.length)}${data.truncated ? '+' : ''}`;
@@ -55,12 +56,10 @@ export function DashboardPage() {
   const team = useTeamMembers();
   const partners = usePartnersList(hasNetwork);
   const organizations = usePlatformOrganizations(isPlatform);
-  // Brands' owners and admins decide requests; partners' owners, admins and managers send them.
-  const seesRequests =
-    (type === 'brand' && ['owner', 'admin'].includes(me.role)) ||
-    (hasNetwork && type !== 'brand' && ['owner', 'admin', 'manager'].includes(me.role));
+  // Brands' deciders see requests to decide; partners who may ask see their own.
+  const seesRequests = can(me, 'network.decide') || can(me, 'network.request_access');
   const pendingRequests = usePendingAccessRequests(seesRequests);
-  const holdsStock = hasNetwork;
+  const holdsStock = can(me, 'stock.read');
   const stock = useStockLevels(false, holdsStock);
   const lowStock = useStockLevels(true, holdsStock);
 

@@ -20,8 +20,7 @@ import { templateCsv } from './csv-templates';
 import { ImportJobStatus } from './import-job-status';
 import { useStartImport, type ImportKind, type StockMode } from './imports.queries';
 import { ExportButtons } from './export-buttons';
-
-const stockHolders = ['brand', 'distributor', 'service_center'];
+import { can } from '../../session/capabilities';
 
 function uploadProblem(error: unknown): string {
   if (isApiProblem(error) && error.status === 413) return 'The file is larger than 50 MB.';
@@ -32,8 +31,9 @@ function uploadProblem(error: unknown): string {
 /** Bulk CSV: import parts or stock as a background job with progress, and CSV exports. */
 export function ImportsPage() {
   const me = useMe();
-  const isBrand = me.organization.type === 'brand';
-  const [kind, setKind] = useState<ImportKind>(isBrand ? 'parts' : 'stock');
+  const importsParts = can(me, 'catalog.import');
+  const importsStock = can(me, 'stock.import');
+  const [kind, setKind] = useState<ImportKind>(importsParts ? 'parts' : 'stock');
   const [mode, setMode] = useState<StockMode>('set');
   const [allOrNothing, setAllOrNothing] = useState(false);
   const [file, setFile] = useState<File | null>(null);
@@ -66,7 +66,7 @@ export function ImportsPage() {
           <Title order={2} size="h4">
             Import a CSV file
           </Title>
-          {isBrand && (
+          {importsParts && importsStock && (
             <Stack gap={4}>
               <Text size="sm" fw={500} id="import-kind-label">
                 What to import
@@ -82,7 +82,7 @@ export function ImportsPage() {
               />
             </Stack>
           )}
-          {kind === 'stock' && stockHolders.includes(me.organization.type) && (
+          {kind === 'stock' && importsStock && (
             <Stack gap={4}>
               <Text size="sm" fw={500} id="stock-mode-label">
                 Quantities in the file
@@ -142,7 +142,7 @@ export function ImportsPage() {
           {jobId && <ImportJobStatus jobId={jobId} />}
         </Stack>
       </Paper>
-      <ExportButtons includeParts={isBrand} />
+      <ExportButtons includeParts={can(me, 'catalog.export')} />
     </Stack>
   );
 }

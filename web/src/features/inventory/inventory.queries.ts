@@ -34,9 +34,6 @@ export const adjustmentReasons: AdjustmentReason[] = [
   'return_restock',
 ];
 
-/** Roles the API lets change stock (adjust, transfer, count, thresholds). */
-export const stockWriters = ['owner', 'admin', 'manager'];
-
 /** Whether a level is at or below its reorder point (or its minimum when there is none). */
 export function isLowStock(level: StockLevel): boolean {
   const threshold = level.reorderPoint ?? level.minQuantity;

@@ -7,13 +7,13 @@ import { formatCount } from '../../lib/format';
 import { useMe } from '../../session/session-context';
 import {
   isLowStock,
-  stockWriters,
   useStockLevels,
   type LevelFilters,
   type StockLevel,
 } from './inventory.queries';
 import { useLocationNames } from './location-select';
 import { ThresholdsDialog } from './thresholds-dialog';
+import { can } from '../../session/capabilities';
 
 interface LevelRow extends Record<string, unknown> {
   id: string;
@@ -44,7 +44,7 @@ export function LevelsPanel({
   ariaLabel: string;
 }) {
   const me = useMe();
-  const canEdit = stockWriters.includes(me.role);
+  const canEdit = can(me, 'stock.write');
   const levels = useStockLevels(filters, enabled);
   const locationNames = useLocationNames();
   const [editing, setEditing] = useState<StockLevel | null>(null);

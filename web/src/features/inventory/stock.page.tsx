@@ -4,15 +4,15 @@ import { PageHeader } from '../../components/page-header';
 import { useMe } from '../../session/session-context';
 import { AdjustmentDialog } from './adjustment-dialog';
 import { CycleCountPanel } from './cycle-count-panel';
-import { stockWriters } from './inventory.queries';
 import { MovementsPanel } from './movements-panel';
 import { LowStock, StockByLocation, StockByPart } from './stock-views';
 import { TransfersPanel } from './transfers-panel';
+import { can } from '../../session/capabilities';
 
 /** Stock of the organization: by location, by part, low stock, the ledger, transfers, counts. */
 export function StockPage() {
   const me = useMe();
-  const canEdit = stockWriters.includes(me.role);
+  const canEdit = can(me, 'stock.write');
   const [locationId, setLocationId] = useState<string | null>(null);
 
   return (

@@ -10,6 +10,7 @@ import { AuthLayout } from '../auth/auth-layout';
 import { RegisterForm } from '../auth/register-form';
 import { InvalidInvitation } from './invalid-invitation';
 import { useAcceptPartnerInvitation, usePartnerInvitationPreview } from './invitations.queries';
+import { can } from '../../session/capabilities';
 
 /**
  * `/network/invitations/accept?token=…`, from a brand's invitation e-mail: shows who invites,
@@ -60,7 +61,7 @@ export function PartnerInvitationPage() {
   const wrongAddress =
     me !== null && me.user.email.toLowerCase() !== invitation.email.toLowerCase();
   const wrongType = me !== null && me.organization.type !== invitation.partnerType;
-  const notAllowed = me !== null && me.role !== 'owner' && me.role !== 'admin';
+  const notAllowed = me !== null && !can(me, 'network.accept_invitation') && !wrongType;
 
   return (
     <AuthLayout

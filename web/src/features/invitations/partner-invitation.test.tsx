@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { session } from '../../session/session-context';
-import { fakeServer } from '../../../test/fake-server';
+import { fakeServer, capabilitiesFor } from '../../../test/fake-server';
 import { PartnerInvitationPage } from './partner-invitation.page';
 
 const preview = {
@@ -20,6 +20,7 @@ const me = {
   organization: { id: 'org-2', type: 'service_center', name: 'QuickFix Pune' },
   role: 'owner',
   memberships: [],
+  capabilities: capabilitiesFor('service_center', 'owner'),
 };
 
 function renderPage(token = 'sfi_good') {

@@ -5,7 +5,7 @@ import { Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { session } from '../../session/session-context';
-import { fakeServer } from '../../../test/fake-server';
+import { fakeServer, capabilitiesFor } from '../../../test/fake-server';
 import { StaffInvitationPage } from './staff-invitation.page';
 
 const organizationId = '0b9f4a6e-0000-4000-8000-000000000007';
@@ -35,6 +35,7 @@ function serve(existingUser: boolean) {
         organization: { id: organizationId, type: 'brand', name: 'Voltas Cool' },
         role: 'admin',
         memberships: [],
+        capabilities: capabilitiesFor('brand', 'admin'),
       });
     return undefined;
   });

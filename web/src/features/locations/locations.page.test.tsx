@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
 import { LocationDetailPage } from './location-detail.page';
 import { LocationsPage } from './locations.page';
+import { capabilitiesFor } from '../../../test/fake-server';
 
 const session = vi.hoisted(() => ({ role: 'manager' }));
 vi.mock('../../session/session-context', () => ({
@@ -12,6 +13,7 @@ vi.mock('../../session/session-context', () => ({
     organization: { id: 'o1', type: 'service_center', name: 'QuickFix' },
     role: session.role,
     memberships: [],
+    capabilities: capabilitiesFor('service_center', session.role),
   }),
 }));
 

@@ -7,9 +7,9 @@ import { formatPhone } from '../../lib/format';
 import { useMe } from '../../session/session-context';
 import { AddLocationDialog } from './add-location-dialog';
 import { useLocations } from './locations.queries';
+import { can } from '../../session/capabilities';
 
 /** Roles the API lets add a location (POST /api/v1/locations policy). */
-const creators = ['owner', 'admin', 'manager'];
 
 interface LocationRow extends Record<string, unknown> {
   id: string;
@@ -52,7 +52,7 @@ const columns: DataTableColumn<LocationRow>[] = [
 export function LocationsPage() {
   const me = useMe();
   const locations = useLocations();
-  const canAdd = creators.includes(me.role);
+  const canAdd = can(me, 'locations.write');
 
   return (
     <Stack gap="md">

@@ -14,12 +14,13 @@ import {
 } from './network.queries';
 import { PartnerInvitationsTable } from './partner-invitations-table';
 import { PartnersTable } from './partners-table';
+import { can } from '../../session/capabilities';
 
 /** A brand's network: partners, the invitations it sent, and who asks to join. */
 export function BrandNetwork() {
   const me = useMe();
   // Invitations, access requests and partner decisions are for the brand's owners and admins.
-  const canManage = me.role === 'owner' || me.role === 'admin';
+  const canManage = can(me, 'network.decide');
   const [inviteOpened, invite] = useDisclosure(false);
   const partners = useNetwork();
   const invitations = usePartnerInvitations(canManage);

@@ -13,12 +13,13 @@ import {
   type OutgoingAccessRequest,
 } from './network.queries';
 import { StatusBadge } from '../../components/status-badge';
+import { can } from '../../session/capabilities';
 
 /** A distributor's or service centre's brands, the directory, and its own access requests. */
 export function PartnerNetwork() {
   const me = useMe();
   // The directory and access requests are for owners, admins and managers.
-  const canRequest = me.role === 'owner' || me.role === 'admin' || me.role === 'manager';
+  const canRequest = can(me, 'network.request_access');
   const [tab, setTab] = useState<string | null>('brands');
   const brands = useNetwork();
   const requests = useAccessRequests(undefined, canRequest && tab === 'requests');

@@ -6,9 +6,9 @@ import { formatDateTimeIst, formatPhone, humanise } from '../../lib/format';
 import { useMe } from '../../session/session-context';
 import { EditOrganizationDialog } from './edit-organization-dialog';
 import { useOrganizationProfile } from './organization.queries';
+import { can } from '../../session/capabilities';
 
 /** Roles the API lets edit the profile (PATCH /api/v1/organization policy). */
-const editors = ['owner', 'admin'];
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -27,7 +27,7 @@ const notSet = (value: string | null) => value ?? 'Not set';
 export function OrganizationPage() {
   const me = useMe();
   const profile = useOrganizationProfile();
-  const canEdit = editors.includes(me.role);
+  const canEdit = can(me, 'organization.edit');
 
   return (
     <Stack gap="md">

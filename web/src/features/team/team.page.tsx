@@ -8,12 +8,13 @@ import { InviteStaffDialog } from './invite-staff-dialog';
 import { MembersTable } from './members-table';
 import { StaffInvitationsTable } from './staff-invitations-table';
 import { useMembers, useStaffInvitations } from './team.queries';
+import { can } from '../../session/capabilities';
 
 /** The organization's people (owners and admins): members, roles, invitations. */
 export function TeamPage() {
   const me = useMe();
   // Managing the team is for owners and admins; everyone else may only see the members.
-  const canManage = me.role === 'owner' || me.role === 'admin';
+  const canManage = can(me, 'team.manage');
   const [inviteOpened, invite] = useDisclosure(false);
   const members = useMembers();
   const invitations = useStaffInvitations(canManage);
@@ -65,6 +66,7 @@ export function TeamPage() {
         <InviteStaffDialog
           opened={inviteOpened}
           onClose={invite.close}
+          // Only an owner may make someone an owner: a rule of the team service, not a policy.
           canInviteOwners={me.role === 'owner'}
         />
       )}
