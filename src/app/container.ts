@@ -31,7 +31,7 @@ import {
   stockReconcileJob,
 } from '../modules/inventory/stock-reconciler.js';
 import type { ImportDeps } from '../modules/imports/import-run.js';
-import { auditCheckpointJob } from '../modules/audit/audit-checkpoint.service.js';
+import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 

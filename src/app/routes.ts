@@ -1,7 +1,7 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
 import { readinessChecks } from '../modules/ops/platform-checks.js';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
+import { registerAuditRoutes } from '../modules/audit/index.js';
 import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
 import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
 import { registerLocationRoutes } from '../modules/locations/location.routes.js';

@@ -1,5 +1,5 @@
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { partBulkRepository, type BulkPart } from '../catalog/part-bulk.repository.js';
 import { countCsvRecords, csvRecords, UnreadableCsvError, type CsvRecord } from './csv-records.js';
 import {

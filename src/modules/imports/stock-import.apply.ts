@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db/transaction.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { applyStockChanges, type StockChange } from '../inventory/stock-ledger.js';
 import { stockLevelLockRepository } from '../inventory/stock-level-lock.repository.js';
 import type { ImportJobRow } from './import-job.repository.js';

@@ -3,7 +3,7 @@ import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { pageQuerySchema, pageSchema } from '../../platform/http/pagination.js';
 import type { RoutePolicy } from '../../platform/http/route-policy.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import type { InventoryDeps } from './inventory.deps.js';
 import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
 import { stockHolders } from './inventory-http.js';

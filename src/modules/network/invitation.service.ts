@@ -3,7 +3,7 @@ import { linkBase } from '../../platform/http/public-links.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { MemberRole, OrganizationType } from '../identity/identity.tables.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 import { emailOfUser } from '../identity/user-lookup.service.js';
 import { invitationRepository } from './invitation.repository.js';
