@@ -14,15 +14,15 @@ import { AccessTokenService } from '../modules/identity/access-token.service.js'
 import { createAuthenticator } from '../modules/identity/authenticator.js';
 import type { Authenticate } from '../platform/http/route-policy.js';
 import { AccountEmails } from '../modules/identity/account-emails.js';
-import { emailDoctorCheck } from '../modules/notifications/email.doctor-check.js';
 import {
+  emailDoctorCheck,
   emailSendJob,
   jobQueueEmailOutbox,
+  wireEmail,
   type EmailOutbox,
-} from '../modules/notifications/email.job.js';
-import type { EmailPort } from '../modules/notifications/email.port.js';
-import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
-import { wireEmail } from '../modules/notifications/email.wiring.js';
+  type EmailPort,
+  type SmtpSink,
+} from '../modules/notifications/index.js';
 import { importRunJob } from '../modules/imports/import.job.js';
 import {
   StockDriftMonitor,

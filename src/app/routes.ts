@@ -11,7 +11,7 @@ import { registerNetworkRoutes } from '../modules/network/network.routes.js';
 import { registerAccountRecoveryRoutes } from '../modules/identity/account-recovery.routes.js';
 import { registerTeamRoutes } from '../modules/identity/team.routes.js';
 import { registerPlatformOrganizationRoutes } from '../modules/identity/platform-organizations.routes.js';
-import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.routes.js';
+import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';

@@ -3,7 +3,7 @@ import { linkBase } from '../../platform/http/public-links.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
-import type { EmailOutbox } from '../notifications/email.job.js';
+import type { EmailOutbox } from '../notifications/index.js';
 import { identityRepository } from './identity.repository.js';
 import { organizationTypes, type MemberRole } from './identity.tables.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';

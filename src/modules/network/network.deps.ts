@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { DomainEventMap, EventBus } from '../../platform/jobs/domain-events.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
-import type { EmailOutbox } from '../notifications/email.job.js';
+import type { EmailOutbox } from '../notifications/index.js';
 import './network.events.js';
 
 export interface NetworkDeps {
