@@ -9,11 +9,13 @@ import { SandboxHost } from '../platform/sandbox/sandbox-host.js';
 import type { VendorSimulator } from '../platform/sandbox/vendor-simulator.js';
 import type { DoctorCheck } from '../platform/health/doctor-check.js';
 import { platformDoctorChecks } from '../modules/ops/platform-checks.js';
-import type { IdentityDeps } from '../modules/identity/platform-admin.service.js';
-import { AccessTokenService } from '../modules/identity/access-token.service.js';
-import { createAuthenticator } from '../modules/identity/authenticator.js';
+import {
+  AccessTokenService,
+  AccountEmails,
+  createAuthenticator,
+  type IdentityDeps,
+} from '../modules/identity/index.js';
 import type { Authenticate } from '../platform/http/route-policy.js';
-import { AccountEmails } from '../modules/identity/account-emails.js';
 import {
   emailDoctorCheck,
   emailSendJob,

@@ -1,5 +1,5 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
-import { registerTeamInvitationAdminRoutes } from '../modules/identity/team-invitation-admin.routes.js';
+import { registerTeamInvitationAdminRoutes } from '../modules/identity/index.js';
 import type { NetworkDeps } from '../modules/network/network.deps.js';
 import { registerNetworkListRoutes } from '../modules/network/network-lists.routes.js';
 

@@ -2,15 +2,17 @@ import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
 import { readinessChecks } from '../modules/ops/platform-checks.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
-import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
-import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
+import {
+  registerAccountRecoveryRoutes,
+  registerAuthRoutes,
+  registerOrganizationRoutes,
+  registerPlatformOrganizationRoutes,
+  registerTeamRoutes,
+} from '../modules/identity/index.js';
 import { registerLocationRoutes } from '../modules/locations/location.routes.js';
 import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { registerNetworkRoutes } from '../modules/network/network.routes.js';
-import { registerAccountRecoveryRoutes } from '../modules/identity/account-recovery.routes.js';
-import { registerTeamRoutes } from '../modules/identity/team.routes.js';
-import { registerPlatformOrganizationRoutes } from '../modules/identity/platform-organizations.routes.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
