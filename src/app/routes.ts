@@ -12,12 +12,11 @@ import {
 import { registerLocationRoutes } from '../modules/locations/location.routes.js';
 import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
-import { registerNetworkRoutes } from '../modules/network/network.routes.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
 import { registerImportRoutes } from '../modules/imports/import.routes.js';
-import type { NetworkDeps } from '../modules/network/network.deps.js';
+import { registerNetworkRoutes, type NetworkDeps } from '../modules/network/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 

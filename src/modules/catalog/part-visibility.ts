@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Caller } from '../../platform/http/caller.js';
 import { organizations } from '../identity/identity.tables.js';
-import { isActivePartner } from '../network/partner-link.repository.js';
+import { isActivePartner } from '../network/index.js';
 import type { PartRow } from './part.repository.js';
 import { visibleStatuses, type CatalogScope } from './part-search.repository.js';
 

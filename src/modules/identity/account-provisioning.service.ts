@@ -1,14 +1,13 @@
+/**
+ * Accounts made outside sign-up and invitations, by the installation itself (the demo world):
+ * nobody receives mail at these addresses, so they start verified.
+ */
 import type { Tx } from '../../platform/db/transaction.js';
 import type { Db } from '../../platform/db/database.js';
 import type { MemberRole } from '../../platform/access/organization-roles.js';
 import { identityRepository, type Organization } from './identity.repository.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
 import { createMember, type IdentityDeps, type NewUser } from './platform-admin.service.js';
-
-/**
- * Accounts made outside sign-up and invitations, by the installation itself (the demo world):
- * nobody receives mail at these addresses, so they start verified.
- */
 
 /** Whether a user with this e-mail address exists (compared without regard to case). */
 export async function hasUserWithEmail(db: Db, email: string): Promise<boolean> {
