@@ -9,7 +9,7 @@ import {
   registerPlatformOrganizationRoutes,
   registerTeamRoutes,
 } from '../modules/identity/index.js';
-import { registerLocationRoutes } from '../modules/locations/location.routes.js';
+import { registerLocationRoutes } from '../modules/locations/index.js';
 import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
 import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
