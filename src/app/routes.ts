@@ -11,7 +11,7 @@ import {
 } from '../modules/identity/index.js';
 import { registerLocationRoutes } from '../modules/locations/index.js';
 import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
-import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
+import { registerCatalogRoutes } from '../modules/catalog/index.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
 import { systemInfo } from '../modules/ops/system-info.service.js';
