@@ -31,7 +31,7 @@ import {
   stockLedgerDoctorCheck,
   stockReservationsDoctorCheck,
   stockReconcileJob,
-} from '../modules/inventory/stock-reconciler.js';
+} from '../modules/inventory/index.js';
 import type { ImportDeps } from '../modules/imports/import-run.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';

@@ -10,7 +10,7 @@ import {
   registerTeamRoutes,
 } from '../modules/identity/index.js';
 import { registerLocationRoutes } from '../modules/locations/index.js';
-import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
+import { registerInventoryRoutes } from '../modules/inventory/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/index.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';

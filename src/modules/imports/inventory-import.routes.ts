@@ -3,6 +3,7 @@ import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../audit/index.js';
+import { exportStockLevels, exportStockMovements } from '../inventory/index.js';
 import {
   acceptCsvBodies,
   csvBody,
@@ -11,7 +12,6 @@ import {
   csvUploadLimitBytes,
   sendCsv,
 } from './csv-http.js';
-import { inventoryExportRepository } from './inventory-export.repository.js';
 import { submitImport, type ImportSubmitDeps } from './import.service.js';
 
 const levelColumns = [
@@ -112,8 +112,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
     async (request, reply) => {
       const organizationId = requireCaller(request).organizationId;
       async function* rows() {
-        for await (const batch of inventoryExportRepository.levels(deps.pool, organizationId))
-          yield* batch;
+        for await (const batch of exportStockLevels(deps.pool, organizationId)) yield* batch;
       }
       return sendCsv(reply, 'stock.csv', csvRowsOf(levelColumns, rows()));
     },
@@ -135,8 +134,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
     async (request, reply) => {
       const organizationId = requireCaller(request).organizationId;
       async function* rows() {
-        for await (const batch of inventoryExportRepository.movements(deps.pool, organizationId))
-          yield* batch;
+        for await (const batch of exportStockMovements(deps.pool, organizationId)) yield* batch;
       }
       return sendCsv(reply, 'stock-movements.csv', csvRowsOf(movementColumns, rows()));
     },
