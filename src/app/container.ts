@@ -8,7 +8,7 @@ import { Metrics } from '../platform/metrics/metrics.js';
 import { SandboxHost } from '../platform/sandbox/sandbox-host.js';
 import type { VendorSimulator } from '../platform/sandbox/vendor-simulator.js';
 import type { DoctorCheck } from '../platform/health/doctor-check.js';
-import { platformDoctorChecks } from '../modules/ops/platform-checks.js';
+import { platformDoctorChecks } from '../modules/ops/index.js';
 import {
   AccessTokenService,
   AccountEmails,
@@ -25,14 +25,13 @@ import {
   type EmailPort,
   type SmtpSink,
 } from '../modules/notifications/index.js';
-import { importRunJob } from '../modules/imports/import.job.js';
 import {
   StockDriftMonitor,
   stockLedgerDoctorCheck,
   stockReservationsDoctorCheck,
   stockReconcileJob,
 } from '../modules/inventory/index.js';
-import type { ImportDeps } from '../modules/imports/import-run.js';
+import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';

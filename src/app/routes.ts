@@ -1,6 +1,5 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
-import { readinessChecks } from '../modules/ops/platform-checks.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import {
   registerAccountRecoveryRoutes,
@@ -13,9 +12,8 @@ import { registerLocationRoutes } from '../modules/locations/index.js';
 import { registerInventoryRoutes } from '../modules/inventory/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/index.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
-import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
-import { systemInfo } from '../modules/ops/system-info.service.js';
-import { registerImportRoutes } from '../modules/imports/import.routes.js';
+import { readinessChecks, registerSystemInfoRoutes, systemInfo } from '../modules/ops/index.js';
+import { registerImportRoutes } from '../modules/imports/index.js';
 import { registerNetworkRoutes, type NetworkDeps } from '../modules/network/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';

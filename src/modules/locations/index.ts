@@ -5,5 +5,5 @@
  * organizations a first location with `ensureFirstLocation`.
  */
 export { locationDirectory } from './location.tables.js';
-export { ensureFirstLocation, isOwnLocation } from './location.service.js';
+export { ensureFirstLocation, isOwnLocation, type NewLocation } from './location.service.js';
 export { registerLocationRoutes } from './location.routes.js';

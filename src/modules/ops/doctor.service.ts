@@ -4,7 +4,11 @@ import type {
   DoctorStatus,
 } from '../../platform/health/doctor-check.js';
 
-export type { DoctorCheck, DoctorFinding, DoctorStatus } from '../../platform/health/doctor-check.js';
+export type {
+  DoctorCheck,
+  DoctorFinding,
+  DoctorStatus,
+} from '../../platform/health/doctor-check.js';
 
 export interface DoctorReport {
   ready: boolean;
