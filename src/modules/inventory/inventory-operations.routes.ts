@@ -13,7 +13,7 @@ import {
   reservationResultSchema,
   runReservation,
   type ReservationOperation,
-} from './reservation-http.service.js';
+} from './integrator-reservation.service.js';
 import { countSchema, createCount, listCounts, newCountSchema } from './stock-count.service.js';
 import { newTransferSchema, transferSchema } from './stock-transfer.schemas.js';
 import { createTransfer, listTransfers, receiveTransfer } from './stock-transfer.service.js';
