@@ -4,7 +4,7 @@
  * its context from a request with `auditContextOf`; the composition root registers the audit-log
  * route and the daily checkpoint job; `spareflow audit verify` checks every chain (ADR 0008).
  */
-export { recordAudit, type AuditEntry } from './audit.service.js';
+export { recordAudit } from './audit.service.js';
 export { auditContextOf, type AuditContext } from './audit-context.js';
 export { registerAuditRoutes } from './audit.routes.js';
 export { auditCheckpointJob, logCheckpoints } from './audit-checkpoint.service.js';

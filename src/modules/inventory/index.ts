@@ -9,12 +9,7 @@
 export { adjustmentReasons, type AdjustmentReason } from './inventory.tables.js';
 export { applyStockChanges, type StockChange } from './stock-ledger.js';
 export { lockStockLevels } from './stock-level-lock.service.js';
-export {
-  exportStockLevels,
-  exportStockMovements,
-  type MovementExportRow,
-  type StockExportRow,
-} from './stock-export.service.js';
+export { exportStockLevels, exportStockMovements } from './stock-export.service.js';
 export {
   StockDriftMonitor,
   stockLedgerDoctorCheck,

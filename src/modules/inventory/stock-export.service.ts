@@ -9,8 +9,6 @@ import {
   type StockExportRow,
 } from './stock-export.repository.js';
 
-export type { MovementExportRow, StockExportRow };
-
 /**
  * The organization's stock levels in (location, part) order, with location and part names,
  * quantity (on hand), reserved, available, in transit and average cost; keyset-paged.
