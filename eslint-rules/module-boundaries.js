@@ -48,7 +48,7 @@ function check(context, node) {
 export default {
   meta: {
     type: 'problem',
-    docs: { description: "Modules use each other only through their public surface (index.ts)." },
+    docs: { description: 'Modules use each other only through their public surface (index.ts).' },
     messages: { boundary: '{{message}}.' },
     schema: [],
   },

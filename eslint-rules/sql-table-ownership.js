@@ -65,7 +65,10 @@ export default {
         if (typeof node.value === 'string') inspect(node, node.value);
       },
       TemplateLiteral(node) {
-        inspect(node, node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ? '));
+        inspect(
+          node,
+          node.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join(' ? '),
+        );
       },
     };
   },

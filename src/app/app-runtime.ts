@@ -5,11 +5,7 @@ import { buildHttpServer } from '../platform/http/server.js';
 import { trackConnections } from '../platform/http/connection-drain.js';
 import type { Logger } from '../platform/logging/logger.js';
 import { readOrCreateSecret } from '../platform/data-dir/secrets-file.js';
-import {
-  isDemoWorldSeeded,
-  seedDemoWorld,
-  type DemoLogin,
-} from '../modules/ops/demo-world.service.js';
+import { isDemoWorldSeeded, seedDemoWorld, type DemoLogin } from '../modules/ops/index.js';
 import { createContainer, type Container } from './container.js';
 import { registerRoutes } from './routes.js';
 

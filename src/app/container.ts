@@ -8,30 +8,31 @@ import { Metrics } from '../platform/metrics/metrics.js';
 import { SandboxHost } from '../platform/sandbox/sandbox-host.js';
 import type { VendorSimulator } from '../platform/sandbox/vendor-simulator.js';
 import type { DoctorCheck } from '../platform/health/doctor-check.js';
-import { platformDoctorChecks } from '../modules/ops/platform-checks.js';
-import type { IdentityDeps } from '../modules/identity/platform-admin.service.js';
-import { AccessTokenService } from '../modules/identity/access-token.service.js';
-import { createAuthenticator } from '../modules/identity/authenticator.js';
-import type { Authenticate } from '../platform/http/route-policy.js';
-import { AccountEmails } from '../modules/identity/account-emails.js';
-import { emailDoctorCheck } from '../modules/notifications/email.doctor-check.js';
+import { platformDoctorChecks } from '../modules/ops/index.js';
 import {
+  AccessTokenService,
+  AccountEmails,
+  createAuthenticator,
+  type IdentityDeps,
+} from '../modules/identity/index.js';
+import type { Authenticate } from '../platform/http/route-policy.js';
+import {
+  emailDoctorCheck,
   emailSendJob,
   jobQueueEmailOutbox,
+  wireEmail,
   type EmailOutbox,
-} from '../modules/notifications/email.job.js';
-import type { EmailPort } from '../modules/notifications/email.port.js';
-import type { SmtpSink } from '../modules/notifications/smtp-sink.js';
-import { wireEmail } from '../modules/notifications/email.wiring.js';
-import { importRunJob } from '../modules/imports/import.job.js';
+  type EmailPort,
+  type SmtpSink,
+} from '../modules/notifications/index.js';
 import {
   StockDriftMonitor,
   stockLedgerDoctorCheck,
   stockReservationsDoctorCheck,
   stockReconcileJob,
-} from '../modules/inventory/stock-reconciler.js';
-import type { ImportDeps } from '../modules/imports/import-run.js';
-import { auditCheckpointJob } from '../modules/audit/audit-checkpoint.service.js';
+} from '../modules/inventory/index.js';
+import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
+import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 

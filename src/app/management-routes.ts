@@ -1,7 +1,6 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
-import { registerTeamInvitationAdminRoutes } from '../modules/identity/team-invitation-admin.routes.js';
-import type { NetworkDeps } from '../modules/network/network.deps.js';
-import { registerNetworkListRoutes } from '../modules/network/network-lists.routes.js';
+import { registerTeamInvitationAdminRoutes } from '../modules/identity/index.js';
+import { registerNetworkListRoutes, type NetworkDeps } from '../modules/network/index.js';
 
 /**
  * The lists and controls the web app manages the organization with: access requests, the brand

@@ -1,21 +1,20 @@
 import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
-import { readinessChecks } from '../modules/ops/platform-checks.js';
-import { registerAuditRoutes } from '../modules/audit/audit.routes.js';
-import { registerOrganizationRoutes } from '../modules/identity/organization.routes.js';
-import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
-import { registerLocationRoutes } from '../modules/locations/location.routes.js';
-import { registerInventoryRoutes } from '../modules/inventory/inventory.routes.js';
-import { registerCatalogRoutes } from '../modules/catalog/catalog.routes.js';
-import { registerNetworkRoutes } from '../modules/network/network.routes.js';
-import { registerAccountRecoveryRoutes } from '../modules/identity/account-recovery.routes.js';
-import { registerTeamRoutes } from '../modules/identity/team.routes.js';
-import { registerPlatformOrganizationRoutes } from '../modules/identity/platform-organizations.routes.js';
-import { registerSandboxMailboxRoutes } from '../modules/notifications/mailbox.routes.js';
-import { registerSystemInfoRoutes } from '../modules/ops/system-info.routes.js';
-import { systemInfo } from '../modules/ops/system-info.service.js';
-import { registerImportRoutes } from '../modules/imports/import.routes.js';
-import type { NetworkDeps } from '../modules/network/network.deps.js';
+import { registerAuditRoutes } from '../modules/audit/index.js';
+import {
+  registerAccountRecoveryRoutes,
+  registerAuthRoutes,
+  registerOrganizationRoutes,
+  registerPlatformOrganizationRoutes,
+  registerTeamRoutes,
+} from '../modules/identity/index.js';
+import { registerLocationRoutes } from '../modules/locations/index.js';
+import { registerInventoryRoutes } from '../modules/inventory/index.js';
+import { registerCatalogRoutes } from '../modules/catalog/index.js';
+import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
+import { readinessChecks, registerSystemInfoRoutes, systemInfo } from '../modules/ops/index.js';
+import { registerImportRoutes } from '../modules/imports/index.js';
+import { registerNetworkRoutes, type NetworkDeps } from '../modules/network/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../src/platform/crypto/secret-hash.js';
-import { isActivePartner } from '../../src/modules/network/partner-link.repository.js';
+import { isActivePartner } from '../../src/modules/network/index.js';
 import { apiCaller } from '../support/api-call.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
 import { waitForEmail } from '../support/sandbox-mailbox.js';

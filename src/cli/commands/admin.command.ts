@@ -1,4 +1,4 @@
-import { createPlatformAdmin } from '../../modules/identity/platform-admin.service.js';
+import { createPlatformAdmin } from '../../modules/identity/index.js';
 import { isAppError } from '../../platform/errors/app-error.js';
 import { withContainer } from '../cli-context.js';
 

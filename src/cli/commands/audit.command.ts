@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import { logCheckpoints } from '../../modules/audit/audit-checkpoint.service.js';
-import { formatAuditVerification } from '../../modules/audit/audit-verify-report.js';
 import {
   checkpointVerifiedChains,
+  formatAuditVerification,
+  logCheckpoints,
+  readWitnessCheckpoints,
   verifyAuditChains,
-} from '../../modules/audit/audit-verify.service.js';
-import { readWitnessCheckpoints } from '../../modules/audit/audit-witness.js';
+} from '../../modules/audit/index.js';
 import { withContainer } from '../cli-context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { formatDoctorReport, runDoctor } from '../../modules/ops/doctor.service.js';
+import { formatDoctorReport, runDoctor } from '../../modules/ops/index.js';
 import { ConfigError, loadConfig } from '../../config/config.js';
 import { withContainer } from '../cli-context.js';
 

@@ -1,4 +1,4 @@
-import { seedDemoWorld, type DemoLogin } from '../../modules/ops/demo-world.service.js';
+import { seedDemoWorld, type DemoLogin } from '../../modules/ops/index.js';
 import { readOrCreateSecret } from '../../platform/data-dir/secrets-file.js';
 import { withContainer } from '../cli-context.js';
 

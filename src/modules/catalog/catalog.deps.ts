@@ -5,8 +5,7 @@ import type { Tx } from '../../platform/db/transaction.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import type { DomainEventMap } from '../../platform/jobs/domain-events.js';
 import type { StoragePort } from '../../platform/storage/storage.port.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import './catalog.events.js';
 
 /** What the catalog services need, wired in the composition root. */

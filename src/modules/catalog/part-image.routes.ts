@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import type { CatalogDeps } from './catalog.deps.js';
 import { addPartImage, deletePartImage, readPartImage } from './part-image.service.js';
 import { maxPartImageBytes, partImageTypes } from './part-image.rules.js';

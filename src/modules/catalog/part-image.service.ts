@@ -3,7 +3,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Caller } from '../../platform/http/caller.js';
 import type { StoredObject } from '../../platform/storage/storage.port.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { recordPartChange, type CatalogDeps } from './catalog.deps.js';
 import {
   bytesMatchImageType,

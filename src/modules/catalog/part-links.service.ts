@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { recordPartChange, type CatalogDeps } from './catalog.deps.js';
 import { partRef, presentPart } from './part.presenter.js';
 import { partRepository, type PartRow } from './part.repository.js';

@@ -16,7 +16,7 @@ import { partSearchTermsRepository } from './part-search-terms.repository.js';
 export function termBrands(scope: CatalogScope): SQL {
   return scope.brandId
     ? sql`brand_id = ${scope.brandId}`
-    : sql`brand_id in (select o.id from organizations o where o.type = 'brand' and o.status = 'active')`;
+    : sql`brand_id in (select o.id from organization_directory o where o.type = 'brand' and o.status = 'active')`;
 }
 
 /** The words of `text` typo correction checks (long enough, at most `maxCorrectedWords`). */

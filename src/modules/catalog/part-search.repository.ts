@@ -61,7 +61,7 @@ function filterCondition(filter: PartFilter, btree = true): SQL {
         : sql`(${parts.brandId} = ${scope.brandId}) is true`
       : undefined,
     scope.kind === 'public'
-      ? sql`exists (select 1 from organizations o where o.id = ${parts.brandId} and o.type = 'brand' and o.status = 'active')`
+      ? sql`exists (select 1 from organization_directory o where o.id = ${parts.brandId} and o.type = 'brand' and o.status = 'active')`
       : undefined,
     filter.category ? sql`lower(${parts.category}) = lower(${filter.category})` : undefined,
   ];

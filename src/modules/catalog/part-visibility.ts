@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Caller } from '../../platform/http/caller.js';
-import { organizations } from '../identity/identity.tables.js';
-import { isActivePartner } from '../network/partner-link.repository.js';
+import { organizationDirectory } from '../identity/index.js';
+import { isActivePartner } from '../network/index.js';
 import type { PartRow } from './part.repository.js';
 import { visibleStatuses, type CatalogScope } from './part-search.repository.js';
 
@@ -49,9 +49,9 @@ export async function canSeePart(db: Db, caller: Caller, part: PartRow): Promise
   }
   if (part.status !== 'active') return false;
   const [brand] = await db
-    .select({ status: organizations.status, type: organizations.type })
-    .from(organizations)
-    .where(eq(organizations.id, part.brandId))
+    .select({ status: organizationDirectory.status, type: organizationDirectory.type })
+    .from(organizationDirectory)
+    .where(eq(organizationDirectory.id, part.brandId))
     .limit(1);
   return brand?.type === 'brand' && brand.status === 'active';
 }

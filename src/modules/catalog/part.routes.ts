@@ -3,7 +3,7 @@ import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { pageSchema } from '../../platform/http/pagination.js';
 import type { RoutePolicy } from '../../platform/http/route-policy.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import type { CatalogDeps } from './catalog.deps.js';
 import { setSubstitutes, supersedePart } from './part-links.service.js';
 import { getPartDetail, listParts } from './part-read.service.js';

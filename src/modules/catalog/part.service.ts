@@ -1,6 +1,6 @@
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { recordPartChange, type CatalogDeps } from './catalog.deps.js';
 import { partSearchDocument, searchTermsOf } from './part-search-document.js';
 import { partSearchTermsRepository } from './part-search-terms.repository.js';

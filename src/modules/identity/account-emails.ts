@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db/transaction.js';
 import { linkBase } from '../../platform/http/public-links.js';
-import type { EmailOutbox } from '../notifications/email.job.js';
+import type { EmailOutbox } from '../notifications/index.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
 import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 

@@ -1,4 +1,4 @@
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit } from '../audit/index.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import type { AccountEmails } from './account-emails.js';

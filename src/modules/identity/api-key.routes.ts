@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   apiKeyViewSchema,
   createApiKey,

@@ -14,7 +14,7 @@ import {
   tokenPairSchema,
 } from './auth.schemas.js';
 import { AuthService } from './auth.service.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   assertAllowedOrigin,
   clearSessionCookies,

@@ -10,7 +10,8 @@ import { hashSecret } from '../../platform/crypto/secret-hash.js';
  * Turns the request's credentials into a `Caller`: `Authorization: Bearer <access token>` for
  * people, `X-API-Key` for machines. Membership, role and organization status are read fresh, so a
  * removed member or a suspended organization loses access at once, not when the token expires.
- * Credentials that are present but invalid count as no credentials (401).
+ * Credentials that are present but invalid count as no credentials (401). An HTTP helper by
+ * design (it reads the request's headers): the composition root hands it to the route policies.
  */
 export function createAuthenticator(deps: { db: Db; tokens: AccessTokenService }): Authenticate {
   return async (request: FastifyRequest): Promise<Caller | null> => {

@@ -3,8 +3,7 @@ import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import {
   organizationProfileRepository,
   type OrganizationProfileRow,

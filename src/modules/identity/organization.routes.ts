@@ -1,7 +1,7 @@
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { registerApiKeyRoutes } from './api-key.routes.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   getOrganizationProfile,
   organizationProfileSchema,

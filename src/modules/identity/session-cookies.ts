@@ -11,6 +11,9 @@ import { refreshTokenTtlDays } from './session.repository.js';
  * an ambient credential, every request authenticated by it must pass a double-submit CSRF check
  * (`X-CSRF-Token` equal to the readable `sf_csrf` cookie) and an `Origin` check. Bearer tokens and
  * body tokens are not ambient, so requests using them need neither.
+ *
+ * An HTTP helper by design (requests, replies, headers, cookies): the auth routes use it, no
+ * service does.
  */
 export const sessionCookieHeader = 'x-spareflow-session';
 export const csrfHeader = 'x-csrf-token';

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { accessTokenTtlSeconds, type AccessTokenService } from './access-token.service.js';
 import { callerRepository } from './caller.repository.js';
 import type { MemberRole } from './identity.tables.js';

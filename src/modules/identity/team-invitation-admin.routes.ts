@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { pageSchema } from '../../platform/http/pagination.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   listStaffInvitations,
   revokeStaffInvitation,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineJob, type JobDefinition } from '../../platform/jobs/job-definition.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { importJobRepository } from './import-job.repository.js';
 import { failImport, type ImportDeps } from './import-run.js';
 import { runPartImport } from './part-import.runner.js';

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
-import { partBulkRepository } from '../catalog/part-bulk.repository.js';
+import { auditContextOf } from '../audit/index.js';
+import { streamBrandParts } from '../catalog/index.js';
 import {
   acceptCsvBodies,
   csvBody,
@@ -132,7 +132,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
     async (request, reply) => {
       const brandId = requireCaller(request).organizationId;
       async function* rows() {
-        for await (const batch of partBulkRepository.streamBrandParts(deps.pool, brandId)) {
+        for await (const batch of streamBrandParts(deps.pool, brandId)) {
           for (const part of batch) yield partToCsvRecord(part);
         }
       }

@@ -4,7 +4,7 @@ import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Caller } from '../../platform/http/caller.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { importJobRepository, type ImportJobRow } from './import-job.repository.js';
 import type { ImportKind } from './import-job.tables.js';
 import { importRunJobName, type ImportRunPayload } from './import.job.js';

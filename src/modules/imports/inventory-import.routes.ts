@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { csvRowsOf } from '../../platform/csv/csv-writer.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
+import { exportStockLevels, exportStockMovements } from '../inventory/index.js';
 import {
   acceptCsvBodies,
   csvBody,
@@ -11,7 +12,6 @@ import {
   csvUploadLimitBytes,
   sendCsv,
 } from './csv-http.js';
-import { inventoryExportRepository } from './inventory-export.repository.js';
 import { submitImport, type ImportSubmitDeps } from './import.service.js';
 
 const levelColumns = [
@@ -108,8 +108,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
     async (request, reply) => {
       const organizationId = requireCaller(request).organizationId;
       async function* rows() {
-        for await (const batch of inventoryExportRepository.levels(deps.pool, organizationId))
-          yield* batch;
+        for await (const batch of exportStockLevels(deps.pool, organizationId)) yield* batch;
       }
       return sendCsv(reply, 'stock.csv', csvRowsOf(levelColumns, rows()));
     },
@@ -131,8 +130,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
     async (request, reply) => {
       const organizationId = requireCaller(request).organizationId;
       async function* rows() {
-        for await (const batch of inventoryExportRepository.movements(deps.pool, organizationId))
-          yield* batch;
+        for await (const batch of exportStockMovements(deps.pool, organizationId)) yield* batch;
       }
       return sendCsv(reply, 'stock-movements.csv', csvRowsOf(movementColumns, rows()));
     },

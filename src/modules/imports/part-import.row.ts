@@ -1,6 +1,10 @@
-import type { PartStatus } from '../catalog/catalog.tables.js';
-import { gstBasisPointsToPercent, gstPercentToBasisPoints } from '../catalog/part.rules.js';
-import { newPartSchema, type NewPart } from '../catalog/part.schemas.js';
+import {
+  gstBasisPointsToPercent,
+  gstPercentToBasisPoints,
+  newPartSchema,
+  type NewPart,
+  type PartStatus,
+} from '../catalog/index.js';
 import type { ImportRowError } from './import-job.tables.js';
 import { partCsvColumns } from './part-csv-columns.js';
 

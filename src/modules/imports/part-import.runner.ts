@@ -1,6 +1,6 @@
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
-import type { AuditContext } from '../audit/audit-context.js';
-import { partBulkRepository, type BulkPart } from '../catalog/part-bulk.repository.js';
+import type { AuditContext } from '../audit/index.js';
+import { upsertBrandParts, type BulkPart } from '../catalog/index.js';
 import { countCsvRecords, csvRecords, UnreadableCsvError, type CsvRecord } from './csv-records.js';
 import {
   importJobRepository,
@@ -96,7 +96,7 @@ export async function runPartImport(
   );
 
   const write = async (tx: Tx, batch: BulkPart[], rowsRead: number) => {
-    const result = await partBulkRepository.upsert(tx.client, job.organizationId, batch);
+    const result = await upsertBrandParts(tx, job.organizationId, batch);
     const outcome = {
       created: result.created,
       updated: result.updated,

@@ -1,7 +1,6 @@
 import type { Tx } from '../../platform/db/transaction.js';
-import type { AuditContext } from '../audit/audit-context.js';
-import { applyStockChanges, type StockChange } from '../inventory/stock-ledger.js';
-import { stockLevelLockRepository } from '../inventory/stock-level-lock.repository.js';
+import type { AuditContext } from '../audit/index.js';
+import { applyStockChanges, lockStockLevels, type StockChange } from '../inventory/index.js';
 import type { ImportJobRow } from './import-job.repository.js';
 import type { ImportRowError } from './import-job.tables.js';
 import type { ImportDeps } from './import-run.js';
@@ -27,16 +26,8 @@ async function changesOf(
   errors: ImportRowError[];
 }> {
   const keyOf = (row: { locationId: string; partId: string }) => `${row.locationId}/${row.partId}`;
-  const keys = [...new Map(rows.map((row) => [keyOf(row), row])).values()]
-    .map(({ locationId, partId }) => ({ locationId, partId }))
-    .sort((a, b) =>
-      a.locationId === b.locationId
-        ? a.partId.localeCompare(b.partId)
-        : a.locationId.localeCompare(b.locationId),
-    );
-  await stockLevelLockRepository.ensure(tx, job.organizationId, keys);
   const levels = new Map(
-    (await stockLevelLockRepository.lock(tx, job.organizationId, keys)).map((level) => [
+    (await lockStockLevels(tx, job.organizationId, rows)).map((level) => [
       keyOf(level),
       { onHand: level.onHand, reserved: level.reserved },
     ]),

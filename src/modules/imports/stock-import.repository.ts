@@ -14,35 +14,37 @@ export interface ImportPart {
   status: string;
 }
 
-/** Read-only look-ups that turn the names in a stock CSV into ids, batch by batch. */
+/**
+ * Read-only look-ups that turn the names in a stock CSV into ids, batch by batch, through the
+ * views the locations and catalog modules publish (`location_directory`, `part_directory`).
+ */
 export const stockImportRepository = {
   /** The organization's locations (a handful per organization). */
   async locations(client: Queryable, organizationId: string): Promise<ImportLocation[]> {
     const { rows } = await client.query<ImportLocation>(
-      'select id, name from locations where organization_id = $1',
+      'select id, name from location_directory where organization_id = $1',
       [organizationId],
     );
     return rows;
   },
 
   /**
-   * Parts with these part numbers (case-insensitive) that the organization may hold stock of:
-   * its own brand's, or those of brands it is an active partner of.
+   * Parts with these part numbers (case-insensitive) of the given brands: the ones an
+   * organization may hold stock of are its own brand and the brands it is an active partner of
+   * (the network module answers which).
    */
   async partsByNumber(
     client: Queryable,
-    organizationId: string,
+    brandIds: readonly string[],
     partNumbers: readonly string[],
   ): Promise<ImportPart[]> {
-    if (partNumbers.length === 0) return [];
+    if (partNumbers.length === 0 || brandIds.length === 0) return [];
     const { rows } = await client.query<ImportPart>(
       `select p.id, p.brand_id as "brandId", p.part_number as "partNumber", p.status
-         from parts p
+         from part_directory p
         where lower(p.part_number) = any($2::text[])
-          and (p.brand_id = $1 or exists (
-                select 1 from partner_links l
-                 where l.brand_id = p.brand_id and l.partner_id = $1 and l.status = 'active'))`,
-      [organizationId, [...new Set(partNumbers.map((number) => number.toLowerCase()))]],
+          and p.brand_id = any($1::uuid[])`,
+      [[...brandIds], [...new Set(partNumbers.map((number) => number.toLowerCase()))]],
     );
     return rows;
   },

@@ -1,3 +1,4 @@
+import { activePartnerBrandIds } from '../network/index.js';
 import type { ImportJobRow } from './import-job.repository.js';
 import type { ImportRowError } from './import-job.tables.js';
 import type { ImportDeps } from './import-run.js';
@@ -29,9 +30,14 @@ export async function resolveStockRows(
     const key = location.name.trim().toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), location.id]);
   }
+  // The brands whose parts the organization may stock: its own and those it actively partners.
+  const brands = [
+    job.organizationId,
+    ...(await activePartnerBrandIds(deps.db, job.organizationId)),
+  ];
   const parts = await stockImportRepository.partsByNumber(
     deps.pool,
-    job.organizationId,
+    brands,
     rows.map((row) => row.partNumber),
   );
   const partsByNumber = new Map<string, typeof parts>();

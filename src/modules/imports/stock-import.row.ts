@@ -1,4 +1,4 @@
-import { adjustmentReasons, type AdjustmentReason } from '../inventory/inventory.tables.js';
+import { adjustmentReasons, type AdjustmentReason } from '../inventory/index.js';
 import type { ImportRowError } from './import-job.tables.js';
 
 /** Stock CSV columns: a location by id or by name, the part number and the quantity. */

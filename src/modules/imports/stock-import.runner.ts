@@ -1,5 +1,5 @@
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { csvRecords, UnreadableCsvError } from './csv-records.js';
 import { importJobRepository, type ImportJobRow } from './import-job.repository.js';
 import type { ImportRowError } from './import-job.tables.js';

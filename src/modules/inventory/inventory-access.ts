@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { locationRepository } from '../locations/location.repository.js';
-import { isActivePartner } from '../network/partner-link.repository.js';
+import { isOwnLocation } from '../locations/index.js';
+import { isActivePartner } from '../network/index.js';
 import { inventoryPartRepository, type StockPart } from './inventory-part.repository.js';
 
 const notFound = (what: string) => new AppError('NOT_FOUND', { detail: `No such ${what}.` });
@@ -12,8 +12,7 @@ export async function requireOwnLocation(
   organizationId: string,
   locationId: string,
 ): Promise<void> {
-  if (!(await locationRepository.findInOrganization(db, organizationId, locationId)))
-    throw notFound('location');
+  if (!(await isOwnLocation(db, organizationId, locationId))) throw notFound('location');
 }
 
 /**

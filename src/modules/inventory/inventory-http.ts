@@ -1,4 +1,2 @@
-import { z } from 'zod';
-
 /** Organizations that hold stock. */
 export const stockHolders = ['brand', 'distributor', 'service_center'] as const;

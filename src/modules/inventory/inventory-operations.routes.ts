@@ -3,7 +3,7 @@ import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { pageQuerySchema, pageSchema } from '../../platform/http/pagination.js';
 import type { RoutePolicy } from '../../platform/http/route-policy.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import type { InventoryDeps } from './inventory.deps.js';
 import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
 import { stockHolders } from './inventory-http.js';
@@ -13,7 +13,7 @@ import {
   reservationResultSchema,
   runReservation,
   type ReservationOperation,
-} from './reservation-http.service.js';
+} from './integrator-reservation.service.js';
 import { countSchema, createCount, listCounts, newCountSchema } from './stock-count.service.js';
 import { newTransferSchema, transferSchema } from './stock-transfer.schemas.js';
 import { createTransfer, listTransfers, receiveTransfer } from './stock-transfer.service.js';

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { parts, type PartStatus } from '../catalog/catalog.tables.js';
+import { partDirectory, type PartStatus } from '../catalog/index.js';
 
 /** What inventory needs to know about a part: whose it is and whether it may hold stock. */
 export interface StockPart {
@@ -14,8 +14,12 @@ export const inventoryPartRepository = {
   async findMany(db: Db, ids: readonly string[]): Promise<StockPart[]> {
     if (ids.length === 0) return [];
     return db
-      .select({ id: parts.id, brandId: parts.brandId, status: parts.status })
-      .from(parts)
-      .where(inArray(parts.id, [...ids]));
+      .select({
+        id: partDirectory.id,
+        brandId: partDirectory.brandId,
+        status: partDirectory.status,
+      })
+      .from(partDirectory)
+      .where(inArray(partDirectory.id, [...ids]));
   },
 };

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import type { StockChange } from './stock-ledger.js';
 
 /** What the inventory services need from the composition root. */

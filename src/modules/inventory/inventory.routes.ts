@@ -3,7 +3,7 @@ import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
 import { pageSchema } from '../../platform/http/pagination.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   levelQuerySchema,
   levelSchema,

@@ -5,8 +5,7 @@ import {
   withIdempotency,
   type IdempotentOutcome,
 } from '../../platform/idempotency/idempotency.service.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
 import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
 import { adjustmentReasons, type AdjustmentReason } from './inventory.tables.js';

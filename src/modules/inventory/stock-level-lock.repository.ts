@@ -61,7 +61,7 @@ export const stockLevelLockRepository = {
       `insert into stock_levels (organization_id, location_id, part_id)
        select l.organization_id, k.location_id, k.part_id
          from unnest($2::uuid[], $3::uuid[]) as k(location_id, part_id)
-         join locations l on l.id = k.location_id and l.organization_id = $1
+         join location_directory l on l.id = k.location_id and l.organization_id = $1
         order by k.location_id, k.part_id
        on conflict (location_id, part_id) do nothing`,
       [organizationId, keys.map((k) => k.locationId), keys.map((k) => k.partId)],

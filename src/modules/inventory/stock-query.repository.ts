@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { parts } from '../catalog/catalog.tables.js';
+import { partDirectory } from '../catalog/index.js';
 import { stockLevels, stockMovements } from './inventory.tables.js';
 
 export interface LevelFilter {
@@ -14,8 +14,8 @@ export interface LevelFilter {
 const levelColumns = {
   locationId: stockLevels.locationId,
   partId: stockLevels.partId,
-  partNumber: parts.partNumber,
-  partName: parts.name,
+  partNumber: partDirectory.partNumber,
+  partName: partDirectory.name,
   onHand: stockLevels.onHand,
   reserved: stockLevels.reserved,
   inTransit: stockLevels.inTransit,
@@ -64,7 +64,7 @@ export const stockQueryRepository = {
     return db
       .select(levelColumns)
       .from(stockLevels)
-      .innerJoin(parts, eq(parts.id, stockLevels.partId))
+      .innerJoin(partDirectory, eq(partDirectory.id, stockLevels.partId))
       .where(and(...conditions))
       .orderBy(asc(stockLevels.locationId), asc(stockLevels.partId))
       .limit(limit);

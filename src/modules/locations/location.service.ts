@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { indianStates } from './indian-states.js';
-import { locationRepository, type LocationRow } from './location.repository.js';
+import {
+  locationRepository,
+  type LocationRow,
+  type NewLocationRow,
+} from './location.repository.js';
 import './location.events.js';
 
 /** Indian mobile or landline (STD code + number): `+91` and 10 digits, or the 10 digits alone. */
@@ -82,6 +85,21 @@ export interface LocationDeps {
   events: EventBus;
 }
 
+function rowOf(organizationId: string, input: NewLocation): NewLocationRow {
+  const { address } = input;
+  return {
+    organizationId,
+    name: input.name,
+    contactName: address.contactName,
+    phone: address.phone,
+    line1: address.line1,
+    line2: address.line2 ?? null,
+    city: address.city,
+    state: address.state,
+    pincode: address.pincode,
+  };
+}
+
 /** Adds a location to the caller's organization, audited and published in one transaction. */
 export async function createLocation(
   deps: LocationDeps,
@@ -90,18 +108,7 @@ export async function createLocation(
   audit: AuditContext,
 ): Promise<LocationView> {
   return inTransaction(deps.pool, async (tx) => {
-    const { address } = input;
-    const row = await locationRepository.insert(tx.db, {
-      organizationId,
-      name: input.name,
-      contactName: address.contactName,
-      phone: address.phone,
-      line1: address.line1,
-      line2: address.line2 ?? null,
-      city: address.city,
-      state: address.state,
-      pincode: address.pincode,
-    });
+    const row = await locationRepository.insert(tx.db, rowOf(organizationId, input));
     const view = present(row);
     await recordAudit(tx, {
       ...audit,
@@ -146,4 +153,30 @@ export async function getLocation(
   const row = await locationRepository.findInOrganization(deps.db, organizationId, id);
   if (!row) throw new AppError('NOT_FOUND', { detail: 'No such location.' });
   return present(row);
+}
+
+/** Whether `locationId` is a location of `organizationId` (another's is as good as none). */
+export async function isOwnLocation(
+  db: Db,
+  organizationId: string,
+  locationId: string,
+): Promise<boolean> {
+  return (
+    (await locationRepository.findInOrganization(db, organizationId, locationId)) !== undefined
+  );
+}
+
+/**
+ * Gives the organization `input` as its first location, in the caller's transaction, unless it
+ * already has one; neither audited nor published. For organizations the installation sets up
+ * itself (the demo world, re-seeded at will); people add locations with `createLocation`.
+ */
+export async function ensureFirstLocation(
+  tx: Tx,
+  organizationId: string,
+  input: NewLocation,
+): Promise<void> {
+  const existing = await locationRepository.page(tx.db, organizationId, 1, undefined);
+  if (existing.length > 0) return;
+  await locationRepository.insert(tx.db, rowOf(organizationId, input));
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organizations } from '../identity/identity.tables.js';
+import { organizationDirectory } from '../identity/index.js';
 import { accessRequests, type AccessRequestStatus } from './network.tables.js';
 
 export interface AccessRequestListRow {
@@ -41,16 +41,16 @@ export const accessRequestListRepository = {
     return db
       .select({
         id: accessRequests.id,
-        organizationId: organizations.id,
-        organizationName: organizations.name,
-        organizationType: organizations.type,
+        organizationId: organizationDirectory.id,
+        organizationName: organizationDirectory.name,
+        organizationType: organizationDirectory.type,
         message: accessRequests.message,
         status: accessRequests.status,
         createdAt: accessRequests.createdAt,
         decidedAt: accessRequests.decidedAt,
       })
       .from(accessRequests)
-      .innerJoin(organizations, eq(organizations.id, other))
+      .innerJoin(organizationDirectory, eq(organizationDirectory.id, other))
       .where(and(...conditions))
       .orderBy(desc(accessRequests.createdAt), desc(accessRequests.id))
       .limit(filter.limit);

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organizations } from '../identity/identity.tables.js';
+import { organizationDirectory } from '../identity/index.js';
 import { accessRequests, type AccessRequestStatus } from './network.tables.js';
 
 export type AccessRequestRow = typeof accessRequests.$inferSelect;
@@ -10,13 +10,13 @@ export const accessRequestRepository = {
   /** The brand a partner may ask to join: an existing, active organization of type brand. */
   async findActiveBrand(db: Db, brandId: string): Promise<{ id: string } | undefined> {
     const [row] = await db
-      .select({ id: organizations.id })
-      .from(organizations)
+      .select({ id: organizationDirectory.id })
+      .from(organizationDirectory)
       .where(
         and(
-          eq(organizations.id, brandId),
-          eq(organizations.type, 'brand'),
-          eq(organizations.status, 'active'),
+          eq(organizationDirectory.id, brandId),
+          eq(organizationDirectory.type, 'brand'),
+          eq(organizationDirectory.status, 'active'),
         ),
       )
       .limit(1);
@@ -80,9 +80,9 @@ export const accessRequestRepository = {
   /** The type of the requesting organization, which becomes the link's partner type. */
   async organizationType(db: Db, organizationId: string): Promise<string | undefined> {
     const [row] = await db
-      .select({ type: organizations.type })
-      .from(organizations)
-      .where(eq(organizations.id, organizationId))
+      .select({ type: organizationDirectory.type })
+      .from(organizationDirectory)
+      .where(eq(organizationDirectory.id, organizationId))
       .limit(1);
     return row?.type;
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { accessRequestRepository, type AccessRequestRow } from './access-request.repository.js';
 import { isUniqueViolation } from '../../platform/db/pg-errors.js';
 import { recordNetworkChange, type NetworkDeps } from './network.deps.js';

@@ -1,6 +1,6 @@
 import { and, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organizations } from '../identity/identity.tables.js';
+import { organizationDirectory } from '../identity/index.js';
 import { accessRequests, partnerLinks, type PartnerLinkStatus } from './network.tables.js';
 
 export interface BrandDirectoryRow {
@@ -26,26 +26,32 @@ export const brandDirectoryRepository = {
     partnerId: string,
     filter: { q?: string | undefined; limit: number; cursor?: string | undefined },
   ): Promise<BrandDirectoryRow[]> {
-    const conditions: SQL[] = [eq(organizations.type, 'brand'), eq(organizations.status, 'active')];
-    if (filter.q) conditions.push(ilike(organizations.name, likeTerm(filter.q)));
+    const conditions: SQL[] = [
+      eq(organizationDirectory.type, 'brand'),
+      eq(organizationDirectory.status, 'active'),
+    ];
+    if (filter.q) conditions.push(ilike(organizationDirectory.name, likeTerm(filter.q)));
     if (filter.cursor)
       conditions.push(
-        sql`(lower(${organizations.name}), ${organizations.id}) > (select lower(o.name), o.id from organizations o where o.id = ${filter.cursor})`,
+        sql`(lower(${organizationDirectory.name}), ${organizationDirectory.id}) > (select lower(o.name), o.id from organization_directory o where o.id = ${filter.cursor})`,
       );
     return db
       .select({
-        id: organizations.id,
-        name: organizations.name,
+        id: organizationDirectory.id,
+        name: organizationDirectory.name,
         linkStatus: partnerLinks.status,
-        requestPending: sql<boolean>`exists (select 1 from ${accessRequests} where ${accessRequests.brandId} = ${organizations.id} and ${accessRequests.partnerId} = ${partnerId} and ${accessRequests.status} = 'pending')`,
+        requestPending: sql<boolean>`exists (select 1 from ${accessRequests} where ${accessRequests.brandId} = ${organizationDirectory.id} and ${accessRequests.partnerId} = ${partnerId} and ${accessRequests.status} = 'pending')`,
       })
-      .from(organizations)
+      .from(organizationDirectory)
       .leftJoin(
         partnerLinks,
-        and(eq(partnerLinks.brandId, organizations.id), eq(partnerLinks.partnerId, partnerId)),
+        and(
+          eq(partnerLinks.brandId, organizationDirectory.id),
+          eq(partnerLinks.partnerId, partnerId),
+        ),
       )
       .where(and(...conditions))
-      .orderBy(asc(sql`lower(${organizations.name})`), asc(organizations.id))
+      .orderBy(asc(sql`lower(${organizationDirectory.name})`), asc(organizationDirectory.id))
       .limit(filter.limit);
   },
 };

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import { pageQuerySchema, toPage } from '../../platform/http/pagination.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import {
   invitationAdminRepository,
   invitationStatuses,

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organizations } from '../identity/identity.tables.js';
+import { organizationDirectory } from '../identity/index.js';
 import { partnerInvitations, type PartnerType } from './network.tables.js';
 
 export type InvitationRow = typeof partnerInvitations.$inferSelect;
@@ -45,13 +45,13 @@ export const invitationRepository = {
   > {
     const [row] = await db
       .select({
-        brandName: organizations.name,
+        brandName: organizationDirectory.name,
         partnerType: partnerInvitations.partnerType,
         email: partnerInvitations.email,
         expiresAt: partnerInvitations.expiresAt,
       })
       .from(partnerInvitations)
-      .innerJoin(organizations, eq(organizations.id, partnerInvitations.brandId))
+      .innerJoin(organizationDirectory, eq(organizationDirectory.id, partnerInvitations.brandId))
       .where(
         and(
           eq(partnerInvitations.tokenHash, tokenHash),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { pageSchema } from '../../platform/http/pagination.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
-import { auditContextOf } from '../audit/audit-context.js';
+import { auditContextOf } from '../audit/index.js';
 import {
   accessRequestEntrySchema,
   accessRequestListQuerySchema,

@@ -2,9 +2,8 @@ import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
 import type { Tx } from '../../platform/db/transaction.js';
 import type { DomainEventMap, EventBus } from '../../platform/jobs/domain-events.js';
-import { recordAudit } from '../audit/audit.service.js';
-import type { AuditContext } from '../audit/audit-context.js';
-import type { EmailOutbox } from '../notifications/email.job.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
+import type { EmailOutbox } from '../notifications/index.js';
 import './network.events.js';
 
 export interface NetworkDeps {

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { organizations } from '../identity/identity.tables.js';
+import { organizationDirectory } from '../identity/index.js';
 import { partnerLinks, type PartnerLinkStatus, type PartnerType } from './network.tables.js';
 
 export type PartnerLinkRow = typeof partnerLinks.$inferSelect;
@@ -68,6 +68,15 @@ export const partnerLinkRepository = {
     return row !== undefined;
   },
 
+  /** The brands `partnerId` has an active link with (the partner index answers it). */
+  async activeBrandIds(db: Db, partnerId: string): Promise<string[]> {
+    const rows = await db
+      .select({ brandId: partnerLinks.brandId })
+      .from(partnerLinks)
+      .where(and(eq(partnerLinks.partnerId, partnerId), eq(partnerLinks.status, 'active')));
+    return rows.map((row) => row.brandId);
+  },
+
   /**
    * One page of the caller's links, newest first, with the other side's name and type.
    * `side` says which column holds the caller: a brand sees partners, a partner sees brands.
@@ -87,28 +96,16 @@ export const partnerLinkRepository = {
     return db
       .select({
         linkId: partnerLinks.id,
-        organizationId: organizations.id,
-        name: organizations.name,
-        type: organizations.type,
+        organizationId: organizationDirectory.id,
+        name: organizationDirectory.name,
+        type: organizationDirectory.type,
         status: partnerLinks.status,
         since: partnerLinks.createdAt,
       })
       .from(partnerLinks)
-      .innerJoin(organizations, eq(organizations.id, other))
+      .innerJoin(organizationDirectory, eq(organizationDirectory.id, other))
       .where(and(eq(own, organizationId), cursor))
       .orderBy(desc(partnerLinks.createdAt), desc(partnerLinks.id))
       .limit(limit);
   },
 };
-
-/**
- * Whether `partnerOrganizationId` is an active partner of `brandId` — the check later
- * capabilities (catalog browsing, ordering by partners) authorise brand data with.
- */
-export function isActivePartner(
-  db: Db,
-  brandId: string,
-  partnerOrganizationId: string,
-): Promise<boolean> {
-  return partnerLinkRepository.isActive(db, brandId, partnerOrganizationId);
-}

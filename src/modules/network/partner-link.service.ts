@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import type { Caller } from '../../platform/http/caller.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
-import type { AuditContext } from '../audit/audit-context.js';
+import type { AuditContext } from '../audit/index.js';
 import { recordNetworkChange, type NetworkDeps } from './network.deps.js';
 import { partnerLinkStatuses, type PartnerLinkStatus, type PartnerType } from './network.tables.js';
 import { partnerLinkRepository, type PartnerLinkRow } from './partner-link.repository.js';

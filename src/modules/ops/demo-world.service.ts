@@ -1,29 +1,19 @@
-import { inTransaction, type Tx } from '../../platform/db/transaction.js';
-import { identityRepository } from '../identity/identity.repository.js';
-import { oneTimeTokenRepository } from '../identity/one-time-token.repository.js';
+import type { MemberRole, OrganizationType } from '../../platform/access/organization-roles.js';
+import { inTransaction } from '../../platform/db/transaction.js';
 import {
-  createMember,
   ensureOrganization,
+  ensureVerifiedMember,
+  hasUserWithEmail,
   type IdentityDeps,
-} from '../identity/platform-admin.service.js';
-import type { MemberRole, OrganizationType } from '../identity/identity.tables.js';
-import { locationRepository } from '../locations/location.repository.js';
-import { partnerLinkRepository } from '../network/partner-link.repository.js';
+} from '../identity/index.js';
+import { ensureFirstLocation, type NewLocation } from '../locations/index.js';
+import { ensureActivePartnerLink } from '../network/index.js';
 
 export interface DemoLogin {
   organization: string;
   organizationType: OrganizationType;
   role: MemberRole;
   email: string;
-}
-
-interface DemoAddress {
-  contactName: string;
-  phone: string;
-  line1: string;
-  city: string;
-  state: string;
-  pincode: string;
 }
 
 /**
@@ -36,7 +26,7 @@ const demoMembers: ReadonlyArray<{
   name: string;
   email: string;
   role: MemberRole;
-  location?: { name: string; address: DemoAddress };
+  location?: NewLocation;
 }> = [
   {
     type: 'platform',
@@ -101,24 +91,10 @@ const demoMembers: ReadonlyArray<{
   },
 ];
 
-/** Adds the demo location unless the organization already has one. */
-async function ensureDemoLocation(
-  tx: Tx,
-  organizationId: string,
-  location: { name: string; address: DemoAddress },
-): Promise<void> {
-  const existing = await locationRepository.page(tx.db, organizationId, 1, undefined);
-  if (existing.length > 0) return;
-  await locationRepository.insert(tx.db, {
-    organizationId,
-    name: location.name,
-    ...location.address,
-  });
-}
-
 /**
- * Seeds the demo world; idempotent (existing demo users are left as they are). The password is
- * generated per data folder by the caller and shared by the demo logins. Refused in production.
+ * Seeds the demo world in one transaction, through the public services of identity, locations
+ * and network; idempotent (existing demo users and locations are left as they are). The password
+ * is generated per data folder by the caller and shared by the demo logins. Refused in production.
  */
 export async function seedDemoWorld(
   deps: IdentityDeps & { isProduction: boolean },
@@ -133,19 +109,16 @@ export async function seedDemoWorld(
     for (const member of demoMembers) {
       const organization = await ensureOrganization(deps, tx, member.type, member.organization);
       organizationIds.set(member.type, organization.id);
-      if (member.location) await ensureDemoLocation(tx, organization.id, member.location);
-      if (!(await identityRepository.findUserByEmail(tx.db, member.email))) {
-        const user = await createMember(
-          deps,
-          tx,
-          organization,
-          { email: member.email, name: member.name, password },
-          member.role,
-        );
-        // Demo addresses receive no mail; asking to confirm them would only get in the way.
-        await oneTimeTokenRepository.markEmailVerified(tx.db, user.id, member.email);
-        created += 1;
-      }
+      if (member.location) await ensureFirstLocation(tx, organization.id, member.location);
+      // Demo addresses receive no mail; asking to confirm them would only get in the way.
+      const account = await ensureVerifiedMember(
+        deps,
+        tx,
+        organization,
+        { email: member.email, name: member.name, password },
+        member.role,
+      );
+      if (account.created) created += 1;
       logins.push({
         organization: organization.name,
         organizationType: member.type,
@@ -157,7 +130,7 @@ export async function seedDemoWorld(
     for (const partnerType of ['distributor', 'service_center'] as const) {
       const partnerId = organizationIds.get(partnerType);
       if (brandId && partnerId) {
-        await partnerLinkRepository.activate(tx.db, { brandId, partnerId, partnerType });
+        await ensureActivePartnerLink(tx, { brandId, partnerId, partnerType });
       }
     }
     return { created, logins };
@@ -167,8 +140,5 @@ export async function seedDemoWorld(
 /** True once the demo brand's owner exists: the first embedded start seeds only then. */
 export async function isDemoWorldSeeded(deps: IdentityDeps): Promise<boolean> {
   const brandOwner = demoMembers.find((member) => member.type === 'brand');
-  return (
-    brandOwner !== undefined &&
-    (await identityRepository.findUserByEmail(deps.db, brandOwner.email)) !== undefined
-  );
+  return brandOwner !== undefined && (await hasUserWithEmail(deps.db, brandOwner.email));
 }

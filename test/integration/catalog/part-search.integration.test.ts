@@ -1,4 +1,6 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReadPool } from '../../../src/platform/db/read-pool.js';
 import { organizations } from '../../../src/modules/identity/identity.tables.js';
 import { resolveOrderablePart } from '../../../src/modules/catalog/part-links.service.js';
 import { partSearchRepository } from '../../../src/modules/catalog/part-search.repository.js';
@@ -106,6 +108,83 @@ describe('part search', () => {
       const fullText = await plan(`search_vector @@ websearch_to_tsquery('simple', 'compressor')`);
       expect(fullText).toContain('parts_search_vector_idx');
       expect(fullText).not.toMatch(/Seq Scan on parts/);
+    } finally {
+      await client.query('rollback');
+      client.release();
+    }
+  });
+
+  it('plans public searches through the organization_directory view as through organizations', async () => {
+    // The public catalog reads brands through identity's published view (ADR 0009). A plain view
+    // is inlined by the planner, so every statement must get the plan the table gave: same
+    // nodes, same relations, same indexes. Record what the repository sends, then compare.
+    const dialect = new PgDialect();
+    const statements: Array<{ sql: string; params: unknown[] }> = [];
+    const reads = database().reads;
+    const recording: ReadPool = {
+      pool: reads.pool,
+      close: () => reads.close(),
+      read: (work) =>
+        reads.read((reader) =>
+          work({
+            rows: (statement) => {
+              statements.push(dialect.sqlToQuery(statement));
+              return reader.rows(statement);
+            },
+          }),
+        ),
+    };
+    const filter = {
+      scope: { kind: 'public' as const, brandId: undefined },
+      status: undefined,
+      category: undefined,
+    };
+    // Full text with the dictionary lookup, then a typo: correction and the corrected tier.
+    expect(
+      (await partSearchRepository.search(recording, filter, 'compressor', 0, 10)).map(
+        (row) => row.partNumber,
+      ),
+    ).toContain('RF-CMP-220');
+    expect(
+      (await partSearchRepository.search(recording, filter, 'comprssor', 0, 10)).map(
+        (row) => row.partNumber,
+      ),
+    ).toContain('RF-CMP-220');
+    const viaView = statements.filter((statement) =>
+      statement.sql.includes('organization_directory'),
+    );
+    expect(viaView.length).toBeGreaterThanOrEqual(3);
+
+    type PlanNode = {
+      'Node Type': string;
+      'Relation Name'?: string;
+      'Index Name'?: string;
+      Plans?: PlanNode[];
+    };
+    const shape = (node: PlanNode): string[] => [
+      [node['Node Type'], node['Relation Name'], node['Index Name']].filter(Boolean).join(' '),
+      ...(node.Plans ?? []).flatMap(shape),
+    ];
+    const client = await database().pool.connect();
+    try {
+      await client.query('begin');
+      // The read pool's sessions keep generic plans; plan these the same way.
+      await client.query("select set_config('plan_cache_mode', 'force_generic_plan', true)");
+      const planOf = async (sql: string, params: unknown[]) => {
+        const { rows } = await client.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+          `explain (format json, costs off) ${sql}`,
+          params,
+        );
+        return shape(rows[0]!['QUERY PLAN'][0]!.Plan);
+      };
+      for (const { sql, params } of viaView) {
+        const throughView = await planOf(sql, params);
+        // Inlined: the plan scans the table itself, and no view is left to evaluate.
+        expect(throughView.some((node) => node.includes(' organizations'))).toBe(true);
+        expect(throughView).toEqual(
+          await planOf(sql.replaceAll('organization_directory', 'organizations'), params),
+        );
+      }
     } finally {
       await client.query('rollback');
       client.release();

@@ -7,7 +7,7 @@ import {
   withIdempotency,
 } from '../../../src/platform/idempotency/idempotency.service.js';
 import { adjustmentOperation } from '../../../src/modules/inventory/stock-adjustment.service.js';
-import { reservationOperationNames } from '../../../src/modules/inventory/reservation-http.service.js';
+import { reservationOperationNames } from '../../../src/modules/inventory/integrator-reservation.service.js';
 import { useTestDatabase } from '../../support/test-database.js';
 import { insertOrganization } from '../inventory/inventory-fixtures.js';
 

@@ -36,9 +36,10 @@ export interface MovementExportRow {
 
 /**
  * Keyset-paged reads of an organization's stock levels and ledger for the CSV exports: one batch
- * in memory at a time, whatever the size.
+ * in memory at a time, whatever the size. Location and part names come from the views the
+ * locations and catalog modules publish (`location_directory`, `part_directory`).
  */
-export const inventoryExportRepository = {
+export const stockExportRepository = {
   async *levels(
     client: Queryable,
     organizationId: string,
@@ -52,8 +53,8 @@ export const inventoryExportRepository = {
                 s.on_hand - s.reserved as available, s.in_transit,
                 s.average_cost_paise::text as average_cost_paise
            from stock_levels s
-           join locations l on l.id = s.location_id
-           join parts p on p.id = s.part_id
+           join location_directory l on l.id = s.location_id
+           join part_directory p on p.id = s.part_id
           where s.organization_id = $1
             and ($2::uuid is null or (s.location_id, s.part_id) > ($2::uuid, $3::uuid))
           order by s.location_id, s.part_id
@@ -82,8 +83,8 @@ export const inventoryExportRepository = {
                 m.reference_id, m.unit_cost_paise::text as unit_cost_paise, m.actor_user_id,
                 m.actor_api_key_id
            from stock_movements m
-           join locations l on l.id = m.location_id
-           join parts p on p.id = m.part_id
+           join location_directory l on l.id = m.location_id
+           join part_directory p on p.id = m.part_id
           where m.organization_id = $1 and m.id > $2
           order by m.id
           limit $3`,

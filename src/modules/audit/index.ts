@@ -1,0 +1,13 @@
+/**
+ * The audit module's public surface: the tamper-evident audit log. Other modules record what they
+ * change with `recordAudit` inside their own transaction (last, after every other lock) and build
+ * its context from a request with `auditContextOf`; the composition root registers the audit-log
+ * route and the daily checkpoint job; `spareflow audit verify` checks every chain (ADR 0008).
+ */
+export { recordAudit } from './audit.service.js';
+export { auditContextOf, type AuditContext } from './audit-context.js';
+export { registerAuditRoutes } from './audit.routes.js';
+export { auditCheckpointJob, logCheckpoints } from './audit-checkpoint.service.js';
+export { checkpointVerifiedChains, verifyAuditChains } from './audit-verify.service.js';
+export { formatAuditVerification } from './audit-verify-report.js';
+export { readWitnessCheckpoints } from './audit-witness.js';

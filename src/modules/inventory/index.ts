@@ -1,0 +1,19 @@
+/**
+ * The inventory module's public surface: stock levels and the append-only movement ledger.
+ * Other modules change stock only through the ledger (`applyStockChanges`), and a caller that
+ * must read levels before it knows its changes locks them first in the ledger's order
+ * (`lockStockLevels`); the CSV exports read the organization's stock with `exportStockLevels` and
+ * `exportStockMovements`. The composition root registers the routes, the reconciler job, its
+ * drift gauge and the doctor checks.
+ */
+export { adjustmentReasons, type AdjustmentReason } from './inventory.tables.js';
+export { applyStockChanges, type StockChange } from './stock-ledger.js';
+export { lockStockLevels } from './stock-level-lock.service.js';
+export { exportStockLevels, exportStockMovements } from './stock-export.service.js';
+export {
+  StockDriftMonitor,
+  stockLedgerDoctorCheck,
+  stockReconcileJob,
+  stockReservationsDoctorCheck,
+} from './stock-reconciler.js';
+export { registerInventoryRoutes } from './inventory.routes.js';
