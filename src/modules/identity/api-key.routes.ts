@@ -13,8 +13,6 @@ import {
   type ApiKeyDeps,
 } from './api-key.service.js';
 
-const managers = ['owner', 'admin'] as const;
-
 /** API keys of the caller's organization: owners and admins manage them; keys never do. */
 export function registerApiKeyRoutes(app: FastifyZodApp, deps: ApiKeyDeps): void {
   app.post(

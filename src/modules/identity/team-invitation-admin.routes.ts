@@ -12,8 +12,6 @@ import {
   type TeamInvitationAdminDeps,
 } from './team-invitation-admin.service.js';
 
-const managers = ['owner', 'admin'] as const;
-
 /** The staff invitations an organization sent: its owners and admins list and revoke them. */
 export function registerTeamInvitationAdminRoutes(
   app: FastifyZodApp,

@@ -27,7 +27,6 @@ import {
   type TeamInvitationDeps,
 } from './team-invitation.service.js';
 
-const managers = ['owner', 'admin'] as const;
 const memberParams = z.object({ userId: z.uuid() });
 
 function actorOf(request: FastifyRequest): TeamActor {

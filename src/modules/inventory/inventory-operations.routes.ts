@@ -6,7 +6,6 @@ import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../audit/index.js';
 import type { InventoryDeps } from './inventory.deps.js';
 import { idempotencyHeaders, markReplayed } from '../../platform/http/idempotency-headers.js';
-import { stockHolders } from './inventory-http.js';
 import { stockConflictProblemSchema } from './inventory-problems.js';
 import {
   reservationRequestSchema,

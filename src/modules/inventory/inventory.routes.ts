@@ -19,7 +19,6 @@ import {
   createAdjustment,
 } from './stock-adjustment.service.js';
 import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
-import { stockHolders } from './inventory-http.js';
 import { registerInventoryOperationRoutes } from './inventory-operations.routes.js';
 import { stockConflictProblemSchema } from './inventory-problems.js';
 

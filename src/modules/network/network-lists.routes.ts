@@ -22,8 +22,6 @@ import {
 import type { NetworkDeps } from './network.deps.js';
 import { brandDecidesPolicy } from './network.policies.js';
 
-const partnerOrganizations = ['distributor', 'service_center'] as const;
-
 /** What the web app lists and manages: access requests, the brand directory, invitations. */
 export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps): void {
   app.get(

@@ -26,8 +26,6 @@ import type { NetworkDeps } from './network.deps.js';
 import { registerPartnerRoutes } from './partner.routes.js';
 import { brandDecidesPolicy } from './network.policies.js';
 
-const partnerOrganizations = ['distributor', 'service_center'] as const;
-
 /** The policies admit users only; this narrows the type and guards against policy edits. */
 function userOf(caller: Caller): Extract<Caller, { kind: 'user' }> {
   if (caller.kind !== 'user') throw new AppError('FORBIDDEN');

@@ -1,2 +1,0 @@
-/** Organizations that hold stock. */
-export const stockHolders = ['brand', 'distributor', 'service_center'] as const;
