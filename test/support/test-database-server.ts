@@ -5,6 +5,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { EmbeddedPostgres } from '../../src/platform/db/embedded-postgres.js';
 import { runMigrations } from '../../src/platform/db/migrations.js';
+import { endPool } from '../../src/platform/db/pool.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 
 export interface TestDatabaseServer {
@@ -71,7 +72,7 @@ async function prepareTemplate(adminUrl: string, templateName: string) {
   try {
     await runMigrations(pool);
   } finally {
-    await pool.end();
+    await endPool(pool);
   }
   // The job queue's schema, installed once here so every copy starts with it.
   const boss = new PgBoss({ connectionString: url, max: 1, supervise: false, schedule: false });

@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db/transaction.js';
-import { genesisHash } from './audit-hash.js';
+import { genesisHash, type AuditContent } from './audit-hash.js';
 
 /** A chain's newest entry: its sequence (0 before the first) and hash. */
 export interface ChainHead {
@@ -7,19 +7,8 @@ export interface ChainHead {
   hash: string;
 }
 
-/** One entry as `recordAudit` appends it; `before`/`after` already JSON-safe. */
-export interface NewAuditEntry {
-  occurredAt: string;
-  actorUserId: string | null;
-  actorApiKeyId: string | null;
-  organizationId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
+/** One entry as `recordAudit` appends it: its hashed content (`before`/`after` already JSON-safe), its place in the chain and its hashes. */
+export interface NewAuditEntry extends AuditContent {
   chain: string;
   sequence: number;
   previousHash: string;

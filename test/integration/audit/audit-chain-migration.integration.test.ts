@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChains } from '../../../src/modules/audit/audit-verify.service.js';
 import type { Db } from '../../../src/platform/db/database.js';
 import { migrationsFolder, runMigrations } from '../../../src/platform/db/migrations.js';
+import { endPool } from '../../../src/platform/db/pool.js';
 import * as schema from '../../../src/platform/db/schema.js';
 import { adminQuery, dropDatabase, withDatabase } from '../../support/test-database-server.js';
 import {
@@ -138,7 +139,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await pool?.end();
+  if (pool) await endPool(pool);
   await dropDatabase(adminUrl, name);
   if (folder) await fs.rm(folder, { recursive: true, force: true });
 });

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { Db } from '../../../src/platform/db/database.js';
+import { endPool } from '../../../src/platform/db/pool.js';
 import * as schema from '../../../src/platform/db/schema.js';
 import { makePart } from '../../support/factories/part.factory.js';
 
@@ -32,4 +33,20 @@ export async function insertPart(
 ): Promise<string> {
   const db = drizzle(pool, { schema }) as unknown as Db;
   return (await makePart(db, brandId, { status })).id;
+}
+
+/**
+ * A wide pool on `url`, so many transactions really contend for the same rows at once; closed
+ * (every connection gone) before it resolves, so dropping the database later never kills one.
+ */
+export async function withWidePool<T>(
+  url: string,
+  work: (pool: pg.Pool) => Promise<T>,
+): Promise<T> {
+  const pool = new pg.Pool({ connectionString: url, max: 40 });
+  try {
+    return await work(pool);
+  } finally {
+    await endPool(pool);
+  }
 }

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/platform/db/transaction.js';
 import { isAppError } from '../../../src/platform/errors/app-error.js';
@@ -11,7 +10,12 @@ import {
 import { reservationReconciliationRepository } from '../../../src/modules/inventory/reservation-reconciliation.repository.js';
 import { stockReconciliationRepository } from '../../../src/modules/inventory/stock-reconciliation.repository.js';
 import { useTestDatabase } from '../../support/test-database.js';
-import { insertLocation, insertOrganization, insertPart } from './inventory-fixtures.js';
+import {
+  insertLocation,
+  insertOrganization,
+  insertPart,
+  withWidePool,
+} from './inventory-fixtures.js';
 import { quietEvents, receiveStock } from './reservation-test-kit.js';
 
 const database = useTestDatabase();
@@ -29,16 +33,6 @@ beforeAll(async () => {
     await insertLocation(pool, organizationId),
   ];
 });
-
-/** A wide pool, so many transactions really contend for the same rows at once. */
-async function withWidePool<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: database().url, max: 40 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
-  }
-}
 
 const expectedRefusals = new Set(['INSUFFICIENT_STOCK', 'RESERVATION_EXCEEDED']);
 function unexpected(outcomes: PromiseSettledResult<unknown>[]): string[] {
@@ -103,7 +97,7 @@ describe('document-bound reservations under concurrency (real PostgreSQL)', () =
       return { kind, document, lines, to, whole: random(2) === 0 };
     });
 
-    const outcomes = await withWidePool((wide) =>
+    const outcomes = await withWidePool(database().url, (wide) =>
       Promise.allSettled(
         operations.map((op) =>
           inTransaction(wide, (tx) => {
@@ -172,7 +166,7 @@ describe('document-bound reservations under concurrency (real PostgreSQL)', () =
       }),
     );
     const attempts = Array.from({ length: 120 }, (_, i) => i);
-    const outcomes = await withWidePool((wide) =>
+    const outcomes = await withWidePool(database().url, (wide) =>
       Promise.allSettled(
         attempts.map((i) =>
           inTransaction(wide, (tx) =>

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { inTransaction } from '../../../src/platform/db/transaction.js';
 import { EventBus } from '../../../src/platform/jobs/domain-events.js';
 import type { JobQueue } from '../../../src/platform/jobs/job-queue.js';
@@ -8,7 +7,12 @@ import { applyStockChanges } from '../../../src/modules/inventory/stock-ledger.j
 import { reserveStock } from '../../../src/modules/inventory/stock-reservation.service.js';
 import { stockReconciliationRepository } from '../../../src/modules/inventory/stock-reconciliation.repository.js';
 import { useTestDatabase } from '../../support/test-database.js';
-import { insertLocation, insertOrganization, insertPart } from './inventory-fixtures.js';
+import {
+  insertLocation,
+  insertOrganization,
+  insertPart,
+  withWidePool,
+} from './inventory-fixtures.js';
 
 const database = useTestDatabase();
 // No subscribers: publish only writes the outbox row, the queue is never touched.
@@ -27,16 +31,6 @@ beforeAll(async () => {
     await insertLocation(pool, organizationId),
   ];
 });
-
-/** A wide pool, so many transactions really contend for the same rows at once. */
-async function withWidePool<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
-  const pool = new pg.Pool({ connectionString: database().url, max: 40 });
-  try {
-    return await work(pool);
-  } finally {
-    await pool.end();
-  }
-}
 
 async function receive(locationId: string, partId: string, quantity: number): Promise<void> {
   await inTransaction(database().pool, (tx) =>
@@ -67,7 +61,7 @@ describe('stock ledger under concurrency (real PostgreSQL)', () => {
     const location = locations[0] as string;
     const part = await insertPart(database().pool, brandId);
     await receive(location, part, 100);
-    const outcomes = await withWidePool((pool) =>
+    const outcomes = await withWidePool(database().url, (pool) =>
       Promise.allSettled(
         Array.from({ length: 150 }, () =>
           inTransaction(pool, (tx) =>
@@ -120,7 +114,7 @@ describe('stock ledger under concurrency (real PostgreSQL)', () => {
       return lines;
     });
 
-    const outcomes = await withWidePool((pool) =>
+    const outcomes = await withWidePool(database().url, (pool) =>
       Promise.allSettled(
         requests.map((lines, r) =>
           inTransaction(pool, (tx) =>
