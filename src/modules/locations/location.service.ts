@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
-import { indianStates } from './indian-states.js';
+import { indianStates } from '../../platform/geo/indian-states.js';
 import {
   locationRepository,
   type LocationRow,
