@@ -76,28 +76,38 @@ export function cityOfDistrict(district: string): string {
 /** Districts named after a region, not a town ("East Sikkim", "North Goa"). */
 const regionalDistrict = /^(north|south|east|west|central|upper|lower)\b/i;
 
+/** Whether `part`'s words occur in `whole`'s, one after another. */
+function containsWords(whole: readonly string[], part: readonly string[]): boolean {
+  if (part.length === 0) return false;
+  for (let start = 0; start + part.length <= whole.length; start += 1)
+    if (part.every((word, index) => whole[start + index] === word)) return true;
+  return false;
+}
+
 /**
- * The cities a PIN stands for, most likely first: each district's city (`cityOfDistrict`); for a
- * district named after a region ("East Sikkim"), the post office whose name starts others'
- * ("Gangtok" of "Gangtok Bazar") or names a postal division, if there is one.
+ * The cities a PIN stands for, most likely first: a post office named in a postal division or
+ * region (the office "Guwahati" of the division "Guwahati", "Panaji" of the region "Goa-Panaji":
+ * a town's head office); for a district named after a region ("East Sikkim"), an office whose
+ * name starts others' ("Gangtok" of "Gangtok Bazar"); then each district's city
+ * (`cityOfDistrict`). Today's names throughout.
  */
 export function citiesOfPin(
   districts: readonly string[],
   postOffices: readonly string[],
-  divisions: readonly string[],
+  postalUnits: readonly string[],
 ): string[] {
-  const cities = districts.map((district) => {
-    if (!regionalDistrict.test(district) || /delhi$/i.test(district))
-      return cityOfDistrict(district);
-    const divisionKeys = new Set(divisions.map(cityKey));
-    const town = postOffices.find(
-      (office) =>
-        divisionKeys.has(cityKey(office)) ||
-        postOffices.some((other) => other !== office && other.startsWith(`${office} `)),
-    );
-    return town ? todaysCityName(town) : district;
+  const unitWords = postalUnits.map(words);
+  const towns = postOffices.filter((office) => {
+    const officeWords = words(office);
+    return cityKey(office).length >= 4 && unitWords.some((unit) => containsWords(unit, officeWords));
   });
-  return [...new Set(cities)];
+  if (districts.some((district) => regionalDistrict.test(district) && !/delhi$/i.test(district)))
+    towns.push(
+      ...postOffices.filter((office) =>
+        postOffices.some((other) => other !== office && other.startsWith(`${office} `)),
+      ),
+    );
+  return [...new Set([...towns.map(todaysCityName), ...districts.map(cityOfDistrict)])];
 }
 
 /** The words of a name, for "starts with" comparisons ("Pune City East" starts with "Pune"). */

@@ -150,7 +150,7 @@ function recordOf(pin: string, entry: PinEntry): PinRecord {
     state: entry.states[0] as IndianState,
     states: [...entry.states],
     districts: [...entry.districts],
-    cities: citiesOfPin(entry.districts, postOffices, entry.divisions),
+    cities: citiesOfPin(entry.districts, postOffices, [...entry.divisions, ...entry.regions]),
     postOffices,
     postal: {
       circles: [...entry.circles],
