@@ -14,11 +14,21 @@ describe('city names', () => {
     expect(cityOfDistrict('Ernakulam')).toBe('Kochi');
   });
 
-  it('finds the town of a district named after a region', () => {
+  it('puts a town’s head office before the district', () => {
+    expect(citiesOfPin(['Kamrup'], ['Fancy Bazar', 'Guwahati', 'Uzanbazar'], ['Guwahati'])).toEqual(
+      ['Guwahati', 'Kamrup'],
+    );
+    expect(citiesOfPin(['North Goa'], ['Miramar', 'Panaji'], ['Goa', 'Goa-Panaji'])).toEqual([
+      'Panaji',
+      'North Goa',
+    ]);
+    // A district named after a region: the office whose name starts others'.
     expect(
       citiesOfPin(['East Sikkim'], ['Gangtok', 'Gangtok Bazar', 'Sichey Gaon'], ['Sikkim']),
-    ).toEqual(['Gangtok']);
-    expect(citiesOfPin(['North Goa'], ['Miramar', 'Panaji'], ['Goa'])).toEqual(['North Goa']);
+    ).toEqual(['Gangtok', 'East Sikkim']);
+    expect(citiesOfPin(['Bangalore'], ['Bangalore', 'HighCourt'], ['Bangalore GPO'])).toEqual([
+      'Bengaluru',
+    ]);
   });
 
   it('matches a city by either name, ignoring case, spaces and punctuation', () => {

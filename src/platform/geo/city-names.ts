@@ -1,3 +1,5 @@
+// No imports here: the web app's location form compares cities with these rules too.
+
 /**
  * Cities as people write them against the names India Post files a PIN under. The directory
  * knows districts, postal divisions and regions, and post offices; people write the city, often
@@ -99,7 +101,9 @@ export function citiesOfPin(
   const unitWords = postalUnits.map(words);
   const towns = postOffices.filter((office) => {
     const officeWords = words(office);
-    return cityKey(office).length >= 4 && unitWords.some((unit) => containsWords(unit, officeWords));
+    return (
+      cityKey(office).length >= 4 && unitWords.some((unit) => containsWords(unit, officeWords))
+    );
   });
   if (districts.some((district) => regionalDistrict.test(district) && !/delhi$/i.test(district)))
     towns.push(
