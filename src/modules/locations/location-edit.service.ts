@@ -58,14 +58,6 @@ export async function updateLocation(
   patch: LocationPatch,
   audit: AuditContext,
 ): Promise<SavedLocation> {
-  const current = await locationRepository.findInOrganization(deps.db, organizationId, id);
-  if (!current) throw notFound();
-  const place = {
-    city: patch.address?.city ?? current.city,
-    state: patch.address?.state ?? current.state,
-    pincode: patch.address?.pincode ?? current.pincode,
-  };
-  const warnings = checkAddressPlace(await deps.pins.lookup(place.pincode), place);
   return inTransaction(deps.pool, async (tx) => {
     const row = await locationRepository.lockInOrganization(
       tx.db,
@@ -75,6 +67,13 @@ export async function updateLocation(
     );
     if (!row) throw notFound();
     if (row.archivedAt) throw archived(row);
+    // The address as it will be, checked as a whole: a new state with the old PIN is refused.
+    const place = {
+      city: patch.address?.city ?? row.city,
+      state: patch.address?.state ?? row.state,
+      pincode: patch.address?.pincode ?? row.pincode,
+    };
+    const warnings = checkAddressPlace(await deps.pins.lookup(place.pincode), place);
     const { changes, changed } = changesOf(row, patch);
     if (changed.length === 0) return { ...presentLocation(row), warnings };
     const before = presentLocation(row);
