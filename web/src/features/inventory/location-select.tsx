@@ -4,8 +4,9 @@ import { useLocations } from '../locations/locations.queries';
 
 /**
  * The one location picker of the web app: the organization's active locations (archived ones
- * take no stock and are not offered), each labelled with its name, city and state
- * (`locationLabel`) so two of the same name are told apart.
+ * take no stock and are not offered; `includeArchived` for filters of history, where they are
+ * marked), each labelled with its name, city and state (`locationLabel`) so two of the same
+ * name are told apart.
  */
 export function LocationSelect({
   label = 'Location',
@@ -16,6 +17,7 @@ export function LocationSelect({
   clearable,
   placeholder = 'Choose a location',
   excludeId,
+  includeArchived = false,
 }: {
   label?: string;
   value: string | null;
@@ -25,8 +27,9 @@ export function LocationSelect({
   clearable?: boolean;
   placeholder?: string;
   excludeId?: string | null;
+  includeArchived?: boolean;
 }) {
-  const locations = useLocations();
+  const locations = useLocations({ archived: includeArchived });
   const options = (locations.data?.items ?? [])
     .filter((location) => location.id !== excludeId)
     .map((location) => ({ value: location.id, label: locationLabel(location) }));
