@@ -35,6 +35,7 @@ import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
+import { indiaPostPinDirectory, type PinDirectory } from '../platform/geo/pin-directory.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -63,6 +64,8 @@ export interface Container {
   readonly storage: StoragePort;
   /** CSV imports: the `import.run` job's dependencies (uploaded files kept in storage). */
   readonly imports: ImportDeps;
+  /** India Post's PIN directory (addresses, later shipping zones): loaded on first lookup. */
+  readonly pins: PinDirectory;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -158,6 +161,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       email: mail.email,
       emailSink: mail.sink,
       imports,
+      pins: indiaPostPinDirectory,
       storage,
       dispose,
     };

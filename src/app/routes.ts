@@ -9,7 +9,7 @@ import {
   registerTeamRoutes,
 } from '../modules/identity/index.js';
 import { registerLocationRoutes } from '../modules/locations/index.js';
-import { registerInventoryRoutes } from '../modules/inventory/index.js';
+import { registerInventoryRoutes, stockHeldAt } from '../modules/inventory/index.js';
 import { registerCatalogRoutes } from '../modules/catalog/index.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { readinessChecks, registerSystemInfoRoutes, systemInfo } from '../modules/ops/index.js';
@@ -60,7 +60,13 @@ export function registerRoutes(
     fallbackOrigin,
   });
   registerPlatformOrganizationRoutes(app, { pool, db });
-  registerLocationRoutes(app, { pool, db, events: container.events });
+  registerLocationRoutes(app, {
+    pool,
+    db,
+    events: container.events,
+    pins: container.pins,
+    stockHeld: stockHeldAt,
+  });
   registerInventoryRoutes(app, { pool, db, events: container.events });
   registerCatalogRoutes(app, {
     pool,

@@ -67,6 +67,7 @@ describe('the OpenAPI document (defect 11)', () => {
       'IDEMPOTENCY_KEY_REUSED',
       'INSUFFICIENT_STOCK',
       'PART_NOT_ORDERABLE',
+      'LOCATION_ARCHIVED',
     ]);
     expect(problemCodes('/api/v1/auth/login', 'post', 401)).toEqual(['INVALID_CREDENTIALS']);
     expect(problemCodes('/api/v1/parts/{id}', 'get', 404)).toEqual(['NOT_FOUND']);

@@ -19,10 +19,14 @@ export interface ImportPart {
  * views the locations and catalog modules publish (`location_directory`, `part_directory`).
  */
 export const stockImportRepository = {
-  /** The organization's locations (a handful per organization). */
+  /**
+   * The organization's active locations (a handful per organization): an archived one takes no
+   * stock, so its name or id reads as unknown, and its name never makes an active one's
+   * ambiguous. (The ledger refuses archived locations too, under its lock.)
+   */
   async locations(client: Queryable, organizationId: string): Promise<ImportLocation[]> {
     const { rows } = await client.query<ImportLocation>(
-      'select id, name from location_directory where organization_id = $1',
+      'select id, name from location_directory where organization_id = $1 and archived_at is null',
       [organizationId],
     );
     return rows;

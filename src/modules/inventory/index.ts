@@ -3,12 +3,15 @@
  * Other modules change stock only through the ledger (`applyStockChanges`), and a caller that
  * must read levels before it knows its changes locks them first in the ledger's order
  * (`lockStockLevels`); the CSV exports read the organization's stock with `exportStockLevels` and
- * `exportStockMovements`. The composition root registers the routes, the reconciler job, its
- * drift gauge and the doctor checks.
+ * `exportStockMovements`; what a location holds (`stockHeldAt`) is handed by the composition root
+ * to the locations module, which refuses to archive a location with stock (locations cannot
+ * import inventory: inventory asks it about locations). The composition root registers the
+ * routes, the reconciler job, its drift gauge and the doctor checks.
  */
 export { adjustmentReasons, type AdjustmentReason } from './inventory.tables.js';
 export { applyStockChanges, type StockChange } from './stock-ledger.js';
 export { lockStockLevels } from './stock-level-lock.service.js';
+export { stockHeldAt, type LocationStock } from './location-stock.service.js';
 export { exportStockLevels, exportStockMovements } from './stock-export.service.js';
 export {
   StockDriftMonitor,

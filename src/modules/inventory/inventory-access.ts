@@ -1,18 +1,32 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
-import { isOwnLocation } from '../locations/index.js';
+import { locationStatus } from '../locations/index.js';
 import { isActivePartner } from '../network/index.js';
 import { inventoryPartRepository, type StockPart } from './inventory-part.repository.js';
 
 const notFound = (what: string) => new AppError('NOT_FOUND', { detail: `No such ${what}.` });
 
-/** The location must belong to the caller's organization — another's is NOT_FOUND. */
+/** LOCATION_ARCHIVED: an archived location takes no stock operation (nor thresholds). */
+export function locationArchived(locationId: string): AppError {
+  return new AppError('LOCATION_ARCHIVED', {
+    detail: 'The location is archived; stock operations there are refused.',
+    extensions: { locationId },
+  });
+}
+
+/**
+ * The location must belong to the caller's organization — another's is NOT_FOUND — and be
+ * active: an archived one is LOCATION_ARCHIVED (it exists and is listed with `?archived=true`,
+ * so "not found" would mislead). The ledger checks again under its lock.
+ */
 export async function requireOwnLocation(
   db: Db,
   organizationId: string,
   locationId: string,
 ): Promise<void> {
-  if (!(await isOwnLocation(db, organizationId, locationId))) throw notFound('location');
+  const status = await locationStatus(db, organizationId, locationId);
+  if (!status) throw notFound('location');
+  if (status === 'archived') throw locationArchived(locationId);
 }
 
 /**

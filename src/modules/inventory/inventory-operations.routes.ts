@@ -28,7 +28,7 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
     {
       config: {
         policy: writers,
-        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE'],
+        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE', 'LOCATION_ARCHIVED'],
       },
       schema: {
         tags,
@@ -90,7 +90,7 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
     {
       config: {
         policy: writers,
-        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE'],
+        problems: ['NOT_FOUND', 'INSUFFICIENT_STOCK', 'PART_NOT_ORDERABLE', 'LOCATION_ARCHIVED'],
       },
       schema: {
         tags,
@@ -140,6 +140,7 @@ export function registerInventoryOperationRoutes(app: FastifyZodApp, deps: Inven
             'RESERVATION_EXCEEDED',
             'DOCUMENT_TYPE_NOT_ALLOWED',
             'PART_NOT_ORDERABLE',
+            'LOCATION_ARCHIVED',
           ],
         },
         schema: {

@@ -42,7 +42,9 @@ export const stockConflictProblemSchema = z
     detail: z.string().optional(),
     code: z
       .string()
-      .describe('INSUFFICIENT_STOCK, RESERVATION_EXCEEDED, IDEMPOTENCY_KEY_REUSED, CONFLICT, …'),
+      .describe(
+        'INSUFFICIENT_STOCK, RESERVATION_EXCEEDED, LOCATION_ARCHIVED, IDEMPOTENCY_KEY_REUSED, CONFLICT, …',
+      ),
     requestId: z.string(),
     instance: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -50,6 +52,7 @@ export const stockConflictProblemSchema = z
       .array(z.union([insufficientStockLineSchema, reservationExceededLineSchema]))
       .optional()
       .describe('The refused lines with their figures (INSUFFICIENT_STOCK, RESERVATION_EXCEEDED)'),
+    locationId: z.uuid().optional().describe('LOCATION_ARCHIVED: the archived location'),
   })
   .loose()
   .describe('Problem document (application/problem+json)')

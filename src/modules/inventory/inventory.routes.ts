@@ -37,6 +37,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
           'IDEMPOTENCY_KEY_REUSED',
           'INSUFFICIENT_STOCK',
           'PART_NOT_ORDERABLE',
+          'LOCATION_ARCHIVED',
         ],
         policy: { access: 'authenticated', capability: 'stock.write' },
       },
@@ -100,7 +101,7 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
     '/api/v1/inventory/levels/:locationId/:partId/thresholds',
     {
       config: {
-        problems: [],
+        problems: ['LOCATION_ARCHIVED'],
         policy: { access: 'authenticated', capability: 'stock.write' },
       },
       schema: {

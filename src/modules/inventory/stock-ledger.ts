@@ -10,6 +10,7 @@ import {
   insufficientStock,
   type InsufficientStockLine,
 } from './stock-ledger.errors.js';
+import { locationArchived } from './inventory-access.js';
 import { lockHoldings, writeHoldings, type HoldingView } from './stock-ledger-holdings.js';
 import {
   aggregateByLevel,
@@ -86,7 +87,9 @@ function assertWellFormed(changes: readonly StockChange[]): void {
  * INSUFFICIENT_STOCK (`errors`: `lines.<index>`; extension `lines`: the level's figures). Then
  * one movement per change, the level update (moving-average cost on costed receipts), the
  * holdings, and `stock.low` when available stock crosses the alert threshold.
- * Locations must belong to the organization (else NOT_FOUND); the caller checks the parts.
+ * Locations must belong to the organization (else NOT_FOUND) and be active (else
+ * LOCATION_ARCHIVED; they are locked `for key share` so an archive waits for the operation);
+ * the caller checks the parts.
  */
 export async function applyStockChanges(
   tx: Tx,
@@ -110,7 +113,12 @@ export async function applyStockChangesWithIds(
   const holdings = await lockHoldings(tx, organizationId, changes);
   const aggregated = aggregateByLevel(changes);
 
-  await stockLevelLockRepository.ensure(tx, organizationId, aggregated);
+  const locations = await stockLevelLockRepository.ensure(tx, organizationId, aggregated);
+  for (const locationId of new Set(aggregated.map((delta) => delta.locationId))) {
+    const location = locations.get(locationId);
+    if (!location) throw new AppError('NOT_FOUND', { detail: 'Location not found.' });
+    if (location.archived) throw locationArchived(locationId);
+  }
   const locked = await stockLevelLockRepository.lock(tx, organizationId, aggregated);
   const byKey = new Map(locked.map((level) => [`${level.locationId}/${level.partId}`, level]));
 

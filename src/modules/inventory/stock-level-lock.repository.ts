@@ -43,29 +43,44 @@ interface LockedRow {
  *   1. the idempotency key row (claimed before the operation runs);
  *   2. document reservation rows (`stock_reservations`, by type then id —
  *      stock-reservation.repository.ts), whose lines are only written under them;
- *   3. stock levels (this file: by location then part);
- *   4. wallet accounts (when the wallet arrives);
- *   5. the audit chain, last (`recordAudit` after the ledger).
+ *   3. the locations of the levels, `for key share` (this file, `ensure`: by id), which keeps an
+ *      archive (`for update` on the location) from passing the operation; edits do not wait;
+ *   4. stock levels (this file: by location then part);
+ *   5. wallet accounts (when the wallet arrives);
+ *   6. the audit chain, last (`recordAudit` after the ledger).
  */
 export const stockLevelLockRepository = {
   /**
-   * Creates the missing levels (zero) for locations of the organization, in key order. A
-   * concurrent creator of the same key makes this wait for it and then skip (`do nothing`).
+   * Locks the keys' locations of the organization `for key share` (by id) and creates the
+   * missing levels (zero) of the active ones, in key order; a concurrent creator of the same key
+   * makes this wait for it and then skip (`do nothing`). Returns each location found with
+   * whether it is archived; another organization's or an unknown id is missing. An archive
+   * running at the same time holds its location `for update`: this waits for it, then sees the
+   * location archived (and creates nothing there).
    */
   async ensure(
     tx: Tx,
     organizationId: string,
     keys: readonly { locationId: string; partId: string }[],
-  ): Promise<void> {
-    await tx.client.query(
-      `insert into stock_levels (organization_id, location_id, part_id)
-       select l.organization_id, k.location_id, k.part_id
-         from unnest($2::uuid[], $3::uuid[]) as k(location_id, part_id)
-         join location_directory l on l.id = k.location_id and l.organization_id = $1
-        order by k.location_id, k.part_id
-       on conflict (location_id, part_id) do nothing`,
+  ): Promise<Map<string, { archived: boolean }>> {
+    const { rows } = await tx.client.query<{ id: string; archived: boolean }>(
+      `with found as (
+         select l.id, l.archived_at is not null as archived
+           from location_directory l
+          where l.id = any($2::uuid[]) and l.organization_id = $1
+          order by l.id
+            for key share),
+       created as (
+         insert into stock_levels (organization_id, location_id, part_id)
+         select $1, k.location_id, k.part_id
+           from unnest($2::uuid[], $3::uuid[]) as k(location_id, part_id)
+           join found f on f.id = k.location_id and not f.archived
+          order by k.location_id, k.part_id
+         on conflict (location_id, part_id) do nothing)
+       select id, archived from found`,
       [organizationId, keys.map((k) => k.locationId), keys.map((k) => k.partId)],
     );
+    return new Map(rows.map((row) => [row.id, { archived: row.archived }]));
   },
 
   /** Locks the levels in (location, part) order (`for update` above the sort) and reads them. */

@@ -1,9 +1,19 @@
 /**
- * The locations module's public surface: an organization's pickup and return addresses. Other
- * modules check that a location is the caller's with `isOwnLocation` and read names through the
- * published `locationDirectory` view (id, organization_id, name); the demo world gives its
- * organizations a first location with `ensureFirstLocation`.
+ * The locations module's public surface: an organization's pickup and return addresses, checked
+ * against India Post's PIN directory. Other modules check that a location is the caller's with
+ * `isOwnLocation` (archived ones included: history) or `locationStatus` (stock may only go to an
+ * `active` one) and read names through the published `locationDirectory` view (id,
+ * organization_id, name, archived_at); the demo world gives its organizations a first location
+ * with `ensureFirstLocation`. The composition root hands the routes the PIN directory and the
+ * inventory module's `stockHeld` (archiving is refused while stock is there).
  */
 export { locationDirectory } from './location.tables.js';
-export { ensureFirstLocation, isOwnLocation, type NewLocation } from './location.service.js';
+export {
+  ensureFirstLocation,
+  isOwnLocation,
+  locationStatus,
+  type LocationDeps,
+  type NewLocation,
+  type StockHeld,
+} from './location.service.js';
 export { registerLocationRoutes } from './location.routes.js';

@@ -1,68 +1,51 @@
-import { z } from 'zod';
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import type { PinDirectory } from '../../platform/geo/pin-directory.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
-import { toPage, type PageQuery } from '../../platform/http/pagination.js';
+import { toPage } from '../../platform/http/pagination.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
-import { indianStates } from './indian-states.js';
+import { checkAddressPlace } from './location-address.rules.js';
 import {
   locationRepository,
   type LocationRow,
   type NewLocationRow,
 } from './location.repository.js';
+import type {
+  LocationListQuery,
+  LocationView,
+  NewLocation,
+  SavedLocation,
+} from './location.schemas.js';
 import './location.events.js';
 
-/** Indian mobile or landline (STD code + number): `+91` and 10 digits, or the 10 digits alone. */
-export const indianPhoneSchema = z
-  .string()
-  .trim()
-  .regex(/^(\+91)?[1-9]\d{9}$/, 'must be an Indian phone number: +91 and 10 digits, or 10 digits')
-  .transform((phone) => (phone.startsWith('+91') ? phone : `+91${phone}`));
+export type { NewLocation } from './location.schemas.js';
 
-/** A 6-digit Indian postal PIN; the first digit (postal region) is never 0. */
-export const pincodeSchema = z
-  .string()
-  .trim()
-  .regex(/^[1-9][0-9]{5}$/, 'must be a 6-digit Indian PIN code not starting with 0');
+/** The stock a location holds, summed over its parts (the inventory module answers). */
+export interface StockHeld {
+  onHand: number;
+  reserved: number;
+  inTransit: number;
+  /** How many parts have any of the three above zero there. */
+  parts: number;
+}
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+export interface LocationDeps {
+  pool: pg.Pool;
+  db: Db;
+  events: EventBus;
+  /** India Post's PIN directory: addresses are checked against it. */
+  pins: PinDirectory;
+  /**
+   * What stock the location holds, read in the archive's transaction after the location row is
+   * locked. Wired by the composition root to the inventory module (which itself asks this
+   * module about locations, so the dependency is handed in rather than imported).
+   */
+  stockHeld: (db: Db, organizationId: string, locationId: string) => Promise<StockHeld>;
+}
 
-export const addressSchema = z
-  .object({
-    contactName: text(200),
-    phone: indianPhoneSchema,
-    line1: text(300),
-    line2: text(300).optional(),
-    city: text(100),
-    state: z.enum(indianStates, {
-      error: 'must be an Indian state or union territory, e.g. Maharashtra',
-    }),
-    pincode: pincodeSchema,
-  })
-  .strict();
-
-export const newLocationSchema = z.object({ name: text(200), address: addressSchema }).strict();
-export type NewLocation = z.infer<typeof newLocationSchema>;
-
-export const locationSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  address: z.object({
-    contactName: z.string(),
-    phone: z.string(),
-    line1: z.string(),
-    line2: z.string().nullable(),
-    city: z.string(),
-    state: z.string(),
-    pincode: z.string(),
-  }),
-  createdAt: z.iso.datetime(),
-});
-export type LocationView = z.infer<typeof locationSchema>;
-
-function present(row: LocationRow): LocationView {
+export function presentLocation(row: LocationRow): LocationView {
   return {
     id: row.id,
     name: row.name,
@@ -76,13 +59,9 @@ function present(row: LocationRow): LocationView {
       pincode: row.pincode,
     },
     createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    archivedAt: row.archivedAt?.toISOString() ?? null,
   };
-}
-
-export interface LocationDeps {
-  pool: pg.Pool;
-  db: Db;
-  events: EventBus;
 }
 
 function rowOf(organizationId: string, input: NewLocation): NewLocationRow {
@@ -100,16 +79,20 @@ function rowOf(organizationId: string, input: NewLocation): NewLocationRow {
   };
 }
 
-/** Adds a location to the caller's organization, audited and published in one transaction. */
+/**
+ * Adds a location to the caller's organization, audited and published in one transaction. The
+ * PIN must be India Post's and in the given state; an unknown city comes back as a warning.
+ */
 export async function createLocation(
   deps: LocationDeps,
   organizationId: string,
   input: NewLocation,
   audit: AuditContext,
-): Promise<LocationView> {
+): Promise<SavedLocation> {
+  const warnings = checkAddressPlace(await deps.pins.lookup(input.address.pincode), input.address);
   return inTransaction(deps.pool, async (tx) => {
     const row = await locationRepository.insert(tx.db, rowOf(organizationId, input));
-    const view = present(row);
+    const view = presentLocation(row);
     await recordAudit(tx, {
       ...audit,
       organizationId,
@@ -126,25 +109,27 @@ export async function createLocation(
       organizationId,
       requestId: audit.requestId,
     });
-    return view;
+    return { ...view, warnings };
   });
 }
 
+/** The organization's locations, newest first; archived ones only with `archived: true`. */
 export async function listLocations(
   deps: LocationDeps,
   organizationId: string,
-  query: PageQuery,
+  query: LocationListQuery,
 ): Promise<{ items: LocationView[]; nextCursor: string | null }> {
   const rows = await locationRepository.page(
     deps.db,
     organizationId,
     query.limit + 1,
     query.cursor,
+    query.archived,
   );
-  return toPage(rows, query.limit, present, (row) => row.id);
+  return toPage(rows, query.limit, presentLocation, (row) => row.id);
 }
 
-/** One location of the caller's organization; any other id is NOT_FOUND. */
+/** One location of the caller's organization, archived or not; any other id is NOT_FOUND. */
 export async function getLocation(
   deps: LocationDeps,
   organizationId: string,
@@ -152,7 +137,7 @@ export async function getLocation(
 ): Promise<LocationView> {
   const row = await locationRepository.findInOrganization(deps.db, organizationId, id);
   if (!row) throw new AppError('NOT_FOUND', { detail: 'No such location.' });
-  return present(row);
+  return presentLocation(row);
 }
 
 /** Whether `locationId` is a location of `organizationId` (another's is as good as none). */
@@ -167,6 +152,21 @@ export async function isOwnLocation(
 }
 
 /**
+ * Whether `locationId` is a location of `organizationId` that takes stock: `active`,
+ * `archived` (its history stays, nothing new arrives), or `undefined` for none of the
+ * organization's (another's is as good as none).
+ */
+export async function locationStatus(
+  db: Db,
+  organizationId: string,
+  locationId: string,
+): Promise<'active' | 'archived' | undefined> {
+  const row = await locationRepository.findInOrganization(db, organizationId, locationId);
+  if (!row) return undefined;
+  return row.archivedAt ? 'archived' : 'active';
+}
+
+/**
  * Gives the organization `input` as its first location, in the caller's transaction, unless it
  * already has one; neither audited nor published. For organizations the installation sets up
  * itself (the demo world, re-seeded at will); people add locations with `createLocation`.
@@ -176,7 +176,7 @@ export async function ensureFirstLocation(
   organizationId: string,
   input: NewLocation,
 ): Promise<void> {
-  const existing = await locationRepository.page(tx.db, organizationId, 1, undefined);
+  const existing = await locationRepository.page(tx.db, organizationId, 1, undefined, true);
   if (existing.length > 0) return;
   await locationRepository.insert(tx.db, rowOf(organizationId, input));
 }

@@ -19,13 +19,21 @@ export const locations = pgTable(
     state: text('state').notNull(),
     pincode: text('pincode').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The last edit (or the creation); archiving sets it too. */
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the location was archived: gone from lists and pickers, refused by stock
+     * operations, while its movements and levels keep pointing at it. Never cleared.
+     */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (table) => [index('locations_organization_idx').on(table.organizationId, table.createdAt)],
 );
 
 /**
- * Published for other modules to read and join (ADR 0009): whose a location is and what it is
- * called. Addresses and contacts stay with this module (its service hands them out).
+ * Published for other modules to read and join (ADR 0009): whose a location is, what it is
+ * called and whether it is archived (`archived_at` not null: keep it out of pickers and refuse
+ * stock there). Addresses and contacts stay with this module (its service hands them out).
  */
 export const locationDirectory = pgView('location_directory').as((qb) =>
   qb
@@ -33,6 +41,7 @@ export const locationDirectory = pgView('location_directory').as((qb) =>
       id: locations.id,
       organizationId: locations.organizationId,
       name: locations.name,
+      archivedAt: locations.archivedAt,
     })
     .from(locations),
 );

@@ -78,6 +78,29 @@ export const errorCatalog = {
   DOCUMENT_TYPE_NOT_ALLOWED: { status: 400, title: 'Document type not allowed' },
   /** The part is discontinued or a draft and cannot be ordered, reserved or received. */
   PART_NOT_ORDERABLE: { status: 409, title: 'Part not orderable' },
+  /**
+   * The PIN code of an address is not in India Post's PIN directory (ADR 0010). `errors` names
+   * the field (`body.address.pincode`).
+   */
+  UNKNOWN_PINCODE: { status: 400, title: 'Unknown PIN code' },
+  /**
+   * India Post files the PIN code of an address under another state or union territory (today's
+   * names: Ladakh, Telangana, Dadra and Nagar Haveli and Daman and Diu). `errors` names
+   * `body.address.state`; the `pincode` extension carries `{ pin, state, states }`, the PIN's
+   * state (`states`: every one, for PINs on a border).
+   */
+  PINCODE_STATE_MISMATCH: { status: 400, title: 'PIN code not in this state' },
+  /**
+   * The location is archived: it keeps its history but takes no stock operation, thresholds or
+   * edits. The `locationId` extension names it.
+   */
+  LOCATION_ARCHIVED: { status: 409, title: 'Location archived' },
+  /**
+   * A location cannot be archived while it holds stock. The `stock` extension carries its
+   * totals over all parts: `{ onHand, reserved, inTransit, parts }` (`parts`: how many parts
+   * have stock there); move, consume or count it out first.
+   */
+  LOCATION_HOLDS_STOCK: { status: 409, title: 'Location holds stock' },
   /** The body exceeds the configured size limit. */
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   /** The body's content type is not accepted by this endpoint. */

@@ -71,8 +71,10 @@ export const capabilityCatalog = {
   'stock.export': { label: 'Export stock', organizationTypes: stockHolders, apiKey: 'read' },
   /** The organization's locations. */
   'locations.read': { label: 'See locations', apiKey: 'read' },
-  /** Add and edit locations. */
+  /** Add, edit and archive locations. */
   'locations.write': { label: 'Manage locations', roles: managers, apiKey: 'read_write' },
+  /** Look up a PIN code in India Post's directory (address forms fill state and city). */
+  'pincodes.read': { label: 'Look up PIN codes', apiKey: 'read' },
   /** The organization's profile. */
   'organization.read': { label: 'See the organization profile', apiKey: 'read' },
   /** Edit the organization's profile (name, GSTIN, PAN). */

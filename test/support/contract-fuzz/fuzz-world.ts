@@ -221,6 +221,8 @@ export async function seedWorld(testApp: () => TestApp): Promise<SeededWorld> {
       'api-keys': keys.items.map((key) => key.id),
       'access-requests': [accessRequest.id],
       invitations: [teamInvitation.id, partnerInvitation.id],
+      // India Post PINs: known ones (Pune, Leh) and one it does not have.
+      pincodes: ['411001', '194101', '999999'],
     },
     values: {
       email: [brand, distributor].flatMap((org) => Object.values(org.members).map((m) => m.email)),
@@ -228,6 +230,11 @@ export async function seedWorld(testApp: () => TestApp): Promise<SeededWorld> {
         Object.values(org.members).map((m) => m.password),
       ),
       token: tokens,
+      // Addresses that pass the PIN directory (and a city it suggests another for), so location
+      // writes reach their 2xx and warnings, not only UNKNOWN_PINCODE / PINCODE_STATE_MISMATCH.
+      pincode: ['411001', '411019'],
+      state: ['Maharashtra'],
+      city: ['Pune', 'Mumbai'],
     },
     csvFiles: [partsCsv, stockCsv, partsCsv.replace('FZ-1', 'FZ-2'), 'part_number\n'],
   };

@@ -1,7 +1,13 @@
 import { Select } from '@mantine/core';
+import { locationLabel } from '../locations/location-label';
 import { useLocations } from '../locations/locations.queries';
 
-/** One of the organization's locations. */
+/**
+ * The one location picker of the web app: the organization's active locations (archived ones
+ * take no stock and are not offered; `includeArchived` for filters of history, where they are
+ * marked), each labelled with its name, city and state (`locationLabel`) so two of the same
+ * name are told apart.
+ */
 export function LocationSelect({
   label = 'Location',
   value,
@@ -11,6 +17,7 @@ export function LocationSelect({
   clearable,
   placeholder = 'Choose a location',
   excludeId,
+  includeArchived = false,
 }: {
   label?: string;
   value: string | null;
@@ -20,11 +27,12 @@ export function LocationSelect({
   clearable?: boolean;
   placeholder?: string;
   excludeId?: string | null;
+  includeArchived?: boolean;
 }) {
-  const locations = useLocations();
+  const locations = useLocations({ archived: includeArchived });
   const options = (locations.data?.items ?? [])
     .filter((location) => location.id !== excludeId)
-    .map((location) => ({ value: location.id, label: location.name }));
+    .map((location) => ({ value: location.id, label: locationLabel(location) }));
   return (
     <Select
       label={label}
@@ -41,8 +49,13 @@ export function LocationSelect({
   );
 }
 
-/** Location id → name, for tables. */
+/**
+ * Location id → label, for tables of stock and history: archived locations included (their
+ * movements and levels stay), named as the pickers name them.
+ */
 export function useLocationNames(): Map<string, string> {
-  const locations = useLocations();
-  return new Map((locations.data?.items ?? []).map((location) => [location.id, location.name]));
+  const locations = useLocations({ archived: true });
+  return new Map(
+    (locations.data?.items ?? []).map((location) => [location.id, locationLabel(location)]),
+  );
 }

@@ -118,6 +118,7 @@ export function MovementsPanel() {
           value={locationId}
           onChange={setLocationId}
           clearable
+          includeArchived
         />
         <StockPartField label="Part (optional)" value={part} onChange={setPart} />
       </SimpleGrid>

@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { LocationForm } from './location-form';
 
-/** The "Add location" button and its dialog. */
+/** The "Add location" button and its dialog; the form opens blank every time. */
 export function AddLocationDialog() {
   const [opened, { open, close }] = useDisclosure(false);
   return (
@@ -12,7 +12,8 @@ export function AddLocationDialog() {
         Add location
       </Button>
       <Modal opened={opened} onClose={close} title="Add location" size="lg">
-        <LocationForm onSaved={close} />
+        {/* Mounted only while open: a new form, never the previous entry. */}
+        {opened && <LocationForm onSaved={close} />}
       </Modal>
     </>
   );

@@ -44,12 +44,16 @@ function LocationDetail({ id }: { id: string }) {
     if (status === 404 || status === 400) return <NotFound />;
     return <ErrorState error={location.error} onRetry={() => void location.refetch()} />;
   }
-  const { name, address, createdAt } = location.data;
+  const { name, address, createdAt, archivedAt } = location.data;
   return (
     <Stack gap="md">
       <PageHeader
         title={name}
-        description={`Added ${formatDateTimeIst(createdAt)}`}
+        description={
+          archivedAt
+            ? `Added ${formatDateTimeIst(createdAt)} · archived ${formatDateTimeIst(archivedAt)}: it takes no more stock`
+            : `Added ${formatDateTimeIst(createdAt)}`
+        }
         actions={
           <Button
             component={Link}

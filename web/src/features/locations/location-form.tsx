@@ -1,32 +1,43 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { isValidPincode, normalisePhone } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
-import { indianStates, type IndianState } from './indian-states';
-import { useCreateLocation } from './locations.queries';
+import { indianStates } from './indian-states';
+import {
+  initialLocationValues,
+  locationPatchBody,
+  newLocationBody,
+  type LocationFormValues,
+} from './location-form-values';
+import {
+  useCreateLocation,
+  useUpdateLocation,
+  type Location,
+  type SavedLocation,
+} from './locations.queries';
+import { usePincodeFill } from './use-pincode-fill';
 
 const required = (what: string) => (value: string) => (value.trim() ? null : `Enter the ${what}`);
 
+/** What the server accepted but would have the user look at again (a city India Post files otherwise). */
+function showWarnings(saved: SavedLocation) {
+  for (const warning of saved.warnings)
+    notifications.show({ color: 'yellow', title: 'Check the address', message: warning.message });
+}
+
 /**
- * The new-location form. Checks mirror the API (src/modules/locations/location.service.ts):
- * Indian phone (+91 and 10 digits), 6-digit PIN not starting with 0, a state from the list.
- * Field names follow the request body, so server errors like `address.pincode` land in place.
+ * The location form, blank to add one or with `location`'s values to edit it. Checks mirror the
+ * API (src/modules/locations/location.schemas.ts): Indian phone (+91 and 10 digits), 6-digit PIN
+ * not starting with 0, a state from the list. A complete PIN is looked up in India Post's
+ * directory to fill the state and city and to suggest the city. Field names follow the request
+ * body, so server errors like `address.pincode` land in place.
  */
-export function LocationForm({ onSaved }: { onSaved: () => void }) {
+export function LocationForm({ location, onSaved }: { location?: Location; onSaved: () => void }) {
   const create = useCreateLocation();
-  const form = useForm({
-    initialValues: {
-      name: '',
-      address: {
-        contactName: '',
-        phone: '',
-        line1: '',
-        line2: '',
-        city: '',
-        state: '' as IndianState | '',
-        pincode: '',
-      },
-    },
+  const update = useUpdateLocation(location?.id ?? '');
+  const form = useForm<LocationFormValues>({
+    initialValues: initialLocationValues(location),
     validate: {
       name: required('location’s name'),
       address: {
@@ -40,23 +51,16 @@ export function LocationForm({ onSaved }: { onSaved: () => void }) {
       },
     },
   });
+  const { address } = form.getValues();
+  const suggestedCity = usePincodeFill(form, address.pincode, address.city);
 
   const submit = form.onSubmit(async (values) => {
-    const { address } = values;
     try {
-      const created = await create.mutateAsync({
-        name: values.name.trim(),
-        address: {
-          contactName: address.contactName.trim(),
-          phone: normalisePhone(address.phone) ?? address.phone.trim(),
-          line1: address.line1.trim(),
-          ...(address.line2.trim() ? { line2: address.line2.trim() } : {}),
-          city: address.city.trim(),
-          state: address.state as IndianState,
-          pincode: address.pincode.trim(),
-        },
-      });
-      notifySuccess(`Location “${created.name}” added`);
+      const saved = location
+        ? await update.mutateAsync(locationPatchBody(values))
+        : await create.mutateAsync(newLocationBody(values));
+      notifySuccess(location ? `Location “${saved.name}” saved` : `Location “${saved.name}” added`);
+      showWarnings(saved);
       onSaved();
     } catch (error) {
       showSubmitError(form, error);
@@ -103,9 +107,33 @@ export function LocationForm({ onSaved }: { onSaved: () => void }) {
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
+            label="PIN code"
+            description="Fills the state and city"
+            inputMode="numeric"
+            autoComplete="postal-code"
+            maxLength={6}
+            required
+            {...form.getInputProps('address.pincode')}
+          />
+          <TextInput
             label="City"
             autoComplete="address-level2"
             required
+            description={
+              suggestedCity && (
+                <>
+                  India Post lists this PIN under {suggestedCity}.{' '}
+                  <Anchor
+                    component="button"
+                    type="button"
+                    size="xs"
+                    onClick={() => form.setFieldValue('address.city', suggestedCity)}
+                  >
+                    Use {suggestedCity}
+                  </Anchor>
+                </>
+              )
+            }
             {...form.getInputProps('address.city')}
           />
           <NativeSelect
@@ -115,18 +143,10 @@ export function LocationForm({ onSaved }: { onSaved: () => void }) {
             required
             {...form.getInputProps('address.state')}
           />
-          <TextInput
-            label="PIN code"
-            inputMode="numeric"
-            autoComplete="postal-code"
-            maxLength={6}
-            required
-            {...form.getInputProps('address.pincode')}
-          />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
-            Add location
+            {location ? 'Save location' : 'Add location'}
           </Button>
         </Group>
       </Stack>

@@ -1,15 +1,15 @@
-import { Anchor, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Switch, Text, VisuallyHidden } from '@mantine/core';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { formatPhone } from '../../lib/format';
+import { can } from '../../session/capabilities';
 import { useMe } from '../../session/session-context';
 import { AddLocationDialog } from './add-location-dialog';
-import { useLocations } from './locations.queries';
-import { can } from '../../session/capabilities';
-
-/** Roles the API lets add a location (POST /api/v1/locations policy). */
+import { EditLocationDialog, LocationRowActions, useConfirmArchive } from './location-actions';
+import { useLocations, type Location } from './locations.queries';
 
 interface LocationRow extends Record<string, unknown> {
   id: string;
@@ -19,54 +19,81 @@ interface LocationRow extends Record<string, unknown> {
   pincode: string;
   contactName: string;
   phone: string;
+  location: Location;
 }
 
-const columns: DataTableColumn<LocationRow>[] = [
-  {
-    accessor: 'name',
-    title: 'Name',
-    sortable: true,
-    render: (row) => (
-      <Anchor component={Link} to={`/locations/${row.id}`}>
-        {row.name}
-      </Anchor>
-    ),
-  },
-  { accessor: 'city', title: 'City', sortable: true },
-  { accessor: 'state', title: 'State', sortable: true },
-  { accessor: 'pincode', title: 'PIN', sortable: true },
-  { accessor: 'contactName', title: 'Contact', sortable: true },
-  { accessor: 'phone', title: 'Phone', render: (row) => formatPhone(row.phone) },
-  {
-    accessor: 'view',
-    title: <VisuallyHidden>Actions</VisuallyHidden>,
-    render: (row) => (
-      <Anchor component={Link} to={`/locations/${row.id}`} aria-label={`View ${row.name}`}>
-        View
-      </Anchor>
-    ),
-  },
-];
+function columns(actions: ((location: Location) => ReactNode) | null) {
+  const list: DataTableColumn<LocationRow>[] = [
+    {
+      accessor: 'name',
+      title: 'Name',
+      sortable: true,
+      render: (row) => (
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/locations/${row.id}`}>
+            {row.name}
+          </Anchor>
+          {row.location.archivedAt && (
+            <Badge color="gray" variant="outline" size="sm">
+              Archived
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { accessor: 'city', title: 'City', sortable: true },
+    { accessor: 'state', title: 'State', sortable: true },
+    { accessor: 'pincode', title: 'PIN', sortable: true },
+    { accessor: 'contactName', title: 'Contact', sortable: true },
+    { accessor: 'phone', title: 'Phone', render: (row) => formatPhone(row.phone) },
+    {
+      accessor: 'view',
+      title: <VisuallyHidden>Actions</VisuallyHidden>,
+      render: (row) => (
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/locations/${row.id}`} aria-label={`View ${row.name}`}>
+            View
+          </Anchor>
+          {actions && !row.location.archivedAt && actions(row.location)}
+        </Group>
+      ),
+    },
+  ];
+  return list;
+}
 
-/** The organization's pickup and return addresses. */
+/** The organization's pickup and return addresses: add, edit, archive; archived ones on request. */
 export function LocationsPage() {
   const me = useMe();
-  const locations = useLocations();
-  const canAdd = can(me, 'locations.write');
+  const [showArchived, setShowArchived] = useState(false);
+  const locations = useLocations({ archived: showArchived });
+  const canWrite = can(me, 'locations.write');
+  const [editing, setEditing] = useState<Location | null>(null);
+  const confirmArchive = useConfirmArchive();
+  const actions = canWrite
+    ? (location: Location) => (
+        <LocationRowActions location={location} onEdit={setEditing} onArchive={confirmArchive} />
+      )
+    : null;
 
   return (
     <Stack gap="md">
       <PageHeader
         title="Locations"
         description="Warehouses and service points parts are picked up from or returned to."
-        actions={canAdd && <AddLocationDialog />}
+        actions={canWrite && <AddLocationDialog />}
+      />
+      <Switch
+        label="Show archived locations"
+        checked={showArchived}
+        onChange={(event) => setShowArchived(event.currentTarget.checked)}
       />
       <QueryState
         query={locations}
         isEmpty={(data) => data.items.length === 0}
         empty={
           <EmptyState title="No locations yet">
-            {canAdd
+            {canWrite
               ? 'Add your first warehouse or service point with “Add location”.'
               : 'Ask an owner, admin or manager of your organization to add one.'}
           </EmptyState>
@@ -84,8 +111,9 @@ export function LocationsPage() {
                 pincode: location.address.pincode,
                 contactName: location.address.contactName,
                 phone: location.address.phone,
+                location,
               }))}
-              columns={columns}
+              columns={columns(actions)}
               filterFields={['name', 'city', 'state', 'pincode', 'contactName']}
             />
             {data.truncated && (
@@ -96,6 +124,7 @@ export function LocationsPage() {
           </Stack>
         )}
       </QueryState>
+      <EditLocationDialog location={editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 }

@@ -1,4 +1,8 @@
-/** The 28 states and 8 union territories of India, as addresses name them. */
+/**
+ * The 28 states and 8 union territories of India, as addresses name them (since 26 January 2020:
+ * Ladakh and the merged Dadra and Nagar Haveli and Daman and Diu). The PIN directory maps India
+ * Post's older names onto this list (pin-states.ts).
+ */
 export const indianStates = [
   'Andhra Pradesh',
   'Arunachal Pradesh',
