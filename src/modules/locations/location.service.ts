@@ -5,6 +5,7 @@ import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
+import { indianPhoneSchema } from '../../platform/validation/indian-phone.schema.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { indianStates } from './indian-states.js';
 import {
@@ -13,13 +14,6 @@ import {
   type NewLocationRow,
 } from './location.repository.js';
 import './location.events.js';
-
-/** Indian mobile or landline (STD code + number): `+91` and 10 digits, or the 10 digits alone. */
-export const indianPhoneSchema = z
-  .string()
-  .trim()
-  .regex(/^(\+91)?[1-9]\d{9}$/, 'must be an Indian phone number: +91 and 10 digits, or 10 digits')
-  .transform((phone) => (phone.startsWith('+91') ? phone : `+91${phone}`));
 
 /** A 6-digit Indian postal PIN; the first digit (postal region) is never 0. */
 export const pincodeSchema = z
