@@ -49,17 +49,19 @@ function restored(cells: Record<string, string | undefined>): Record<string, str
 }
 
 /**
- * Streams the records of a CSV file: UTF-8 byte-order mark dropped, cells trimmed, header names
- * lower-cased, blank lines skipped, the apostrophe our exports put before formula characters
- * taken off again. `onHeader` sees the header before the first record, so header
- * problems are found before any row is read. Row numbers are what a spreadsheet shows: the header
- * is row 1, the first record row 2 (a record spanning lines in quotes is still one row).
+ * Streams the records of a CSV file: UTF-8 byte-order mark dropped, cells trimmed, blank lines
+ * skipped, the apostrophe our exports put before formula characters taken off again.
+ * `onHeader` sees the header row as written (trimmed) before the first record, so header
+ * problems are found before any row is read, and may answer the names to key the cells by (the
+ * canonical column each header cell names, `matchCsvHeader`); by default the header's own text.
+ * Row numbers are what a spreadsheet shows: the header is row 1, the first record row 2 (a
+ * record spanning lines in quotes is still one row). csv-parse hands arrays, not objects: half
+ * the parsing time of a file (its `columns` and `info` options cost as much as the parse itself).
  */
 export async function* csvRecords(
   source: Readable,
-  onHeader: (header: string[]) => void,
+  onHeader: (header: string[]) => readonly string[] | void,
 ): AsyncGenerator<CsvRecord> {
-  let width = 0;
   const parser = source.pipe(
     parse({
       bom: true,
@@ -67,35 +69,33 @@ export async function* csvRecords(
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n'],
       relax_column_count: true,
-      info: true,
-      columns: (header: string[]) => {
-        const names = header.map((name) => printable(String(name).trim().toLowerCase()));
-        width = names.length;
-        onHeader(names);
-        return names;
-      },
     }),
   );
   source.on('error', (error) => parser.destroy(error));
-  let invalidSoFar = 0;
+  let keys: readonly string[] | undefined;
+  let row = 0;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string | undefined>;
-      info: { records: number; invalid_field_length: number };
-    }>) {
-      const row = item.info.records + 1;
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      row += 1;
+      if (keys === undefined) {
+        const header = fields.map((name) => printable(name));
+        keys = onHeader(header) ?? header;
+        continue;
+      }
+      const cells: Record<string, string | undefined> = {};
+      keys.forEach((key, index) => {
+        cells[key] = fields[index];
+      });
       const record: CsvRecord = {
         row,
-        cells: restored(item.record),
-        cellErrors: cellErrorsOf(row, item.record),
+        cells: restored(cells),
+        cellErrors: cellErrorsOf(row, cells),
       };
-      if (item.info.invalid_field_length > invalidSoFar) {
-        invalidSoFar = item.info.invalid_field_length;
+      if (fields.length !== keys.length)
         record.fieldCountError = {
           row,
-          message: `has a different number of cells than the header's ${width} columns`,
+          message: `has a different number of cells than the header's ${keys.length} columns`,
         };
-      }
       yield record;
     }
   } catch (error) {
@@ -111,26 +111,4 @@ export async function* csvRecords(
     // A reader that stops early (a bad header) must not leave the file open.
     source.destroy();
   }
-}
-
-/**
- * The number of data records in a CSV file, counted fast (a byte scan: line ends outside quotes,
- * blank lines not counted, the header subtracted) so an import knows its `total` before parsing.
- */
-export async function countCsvRecords(source: Readable): Promise<number> {
-  let records = 0;
-  let quoted = false;
-  let lineHasContent = false;
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    for (let index = 0; index < chunk.length; index += 1) {
-      const byte = chunk[index];
-      if (byte === 0x22) quoted = !quoted;
-      if (!quoted && byte === 0x0a) {
-        if (lineHasContent) records += 1;
-        lineHasContent = false;
-      } else if (byte !== 0x0d && byte !== 0x0a) lineHasContent = true;
-    }
-  }
-  if (lineHasContent) records += 1;
-  return Math.max(0, records - 1);
 }
