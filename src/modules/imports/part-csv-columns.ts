@@ -32,12 +32,13 @@ export type PartCsvPaiseColumn = (typeof partCsvPaiseColumns)[number];
 
 /**
  * The example row of the parts template: a realistic part, prices in rupees, GST as people write
- * it. A unit test checks that the import reads it.
+ * it. Plain ASCII, so a spreadsheet that guesses another encoding still shows it right.
+ * A unit test checks that the import reads it.
  */
 export const partCsvExample: Readonly<Record<PartCsvColumn, string>> = {
   part_number: 'WM-DP-450',
   name: 'Drain pump 40 W, front-load washer',
-  description: 'Fits 6–8 kg front loaders; 230 V AC',
+  description: 'Fits 6 to 8 kg front loaders; 230 V AC',
   category: 'Pumps',
   hsn_code: '84509000',
   gst_rate_percent: '18%',
