@@ -1,23 +1,19 @@
 import { z } from 'zod';
-import { indianPhoneInputPattern, indianPhoneRule, normaliseIndianPhone } from './indian-phone.js';
+import { indianPhonePattern, indianPhoneRule, normaliseIndianPhone } from './indian-phone.js';
 
 /**
  * An Indian phone number in a request body, as people type it, parsed to `+91XXXXXXXXXX`
  * (`normaliseIndianPhone`). Users, organization profiles and locations all use this schema, so
- * one number is accepted or refused alike everywhere. The OpenAPI document states the characters
- * allowed (the pattern) and the rule (the description); the error message lists the forms.
+ * one number is accepted or refused alike everywhere. The OpenAPI document states the rule
+ * exactly (the pattern) and in words (the description); the error message lists the forms.
  */
 export const indianPhoneSchema = z
   .string()
-  .regex(indianPhoneInputPattern, indianPhoneRule)
+  .regex(indianPhonePattern, indianPhoneRule)
   .meta({
     description:
-      'Indian phone number: 10 digits (first not 0), optionally after 0, 91 or +91; spaces, hyphens and one pair of brackets allowed. Stored and returned as +91XXXXXXXXXX.',
+      'Indian phone number: 10 digits (first not 0), optionally after 0, 91 or +91; spaces, hyphens and brackets between them are ignored (up to three in a row). Stored and returned as +91XXXXXXXXXX.',
     examples: ['9876543210', '+91 98765-43210', '(011) 2345 6789'],
   })
-  .transform((value, context) => {
-    const phone = normaliseIndianPhone(value);
-    if (phone !== null) return phone;
-    context.addIssue({ code: 'custom', message: indianPhoneRule });
-    return z.NEVER;
-  });
+  // Never null after the pattern: the pattern is the rule.
+  .transform((value) => normaliseIndianPhone(value) ?? value);
