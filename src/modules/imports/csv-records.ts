@@ -24,12 +24,6 @@ function printable(text: string): string {
   return text.replaceAll(nul, '\uFFFD');
 }
 
-function cellErrorsOf(row: number, cells: Record<string, string | undefined>): ImportRowError[] {
-  return Object.entries(cells)
-    .filter(([, value]) => value?.includes(nul))
-    .map(([column]) => ({ row, column, message: 'must not contain NUL characters' }));
-}
-
 /** The file could not be read as CSV at all (e.g. an unclosed quote); reported as the job's error. */
 export class UnreadableCsvError extends Error {
   constructor(readonly rowError: ImportRowError) {
@@ -38,30 +32,16 @@ export class UnreadableCsvError extends Error {
 }
 
 /**
- * The cells as they were before our export neutralised them: a `'` before a formula trigger is
- * taken off (`restoreCsvText`), so export → import round-trips. Changed in place (it is ours).
+ * The rows of a CSV file as csv-parse reads them: UTF-8 byte-order mark dropped, fields trimmed,
+ * blank lines skipped, each row numbered as a spreadsheet does (the header is row 1; a record
+ * spanning lines in quotes is still one row). Arrays, not objects: csv-parse's `columns` and
+ * `info` options cost as much again as the parse itself. `csvRecords` builds on this; a reader
+ * that needs one column (the parts file's first read) takes the fields as they are. The header's
+ * names are given with NUL shown as U+FFFD (`csvHeaderNames`).
  */
-function restored(cells: Record<string, string | undefined>): Record<string, string | undefined> {
-  for (const [name, cell] of Object.entries(cells)) {
-    if (cell?.startsWith("'")) cells[name] = restoreCsvText(cell);
-  }
-  return cells;
-}
-
-/**
- * Streams the records of a CSV file: UTF-8 byte-order mark dropped, cells trimmed, blank lines
- * skipped, the apostrophe our exports put before formula characters taken off again.
- * `onHeader` sees the header row as written (trimmed) before the first record, so header
- * problems are found before any row is read, and may answer the names to key the cells by (the
- * canonical column each header cell names, `matchCsvHeader`); by default the header's own text.
- * Row numbers are what a spreadsheet shows: the header is row 1, the first record row 2 (a
- * record spanning lines in quotes is still one row). csv-parse hands arrays, not objects: half
- * the parsing time of a file (its `columns` and `info` options cost as much as the parse itself).
- */
-export async function* csvRecords(
+export async function* csvRows(
   source: Readable,
-  onHeader: (header: string[]) => readonly string[] | void,
-): AsyncGenerator<CsvRecord> {
+): AsyncGenerator<{ row: number; fields: string[] }> {
   const parser = source.pipe(
     parse({
       bom: true,
@@ -72,31 +52,11 @@ export async function* csvRecords(
     }),
   );
   source.on('error', (error) => parser.destroy(error));
-  let keys: readonly string[] | undefined;
   let row = 0;
   try {
     for await (const fields of parser as AsyncIterable<string[]>) {
       row += 1;
-      if (keys === undefined) {
-        const header = fields.map((name) => printable(name));
-        keys = onHeader(header) ?? header;
-        continue;
-      }
-      const cells: Record<string, string | undefined> = {};
-      keys.forEach((key, index) => {
-        cells[key] = fields[index];
-      });
-      const record: CsvRecord = {
-        row,
-        cells: restored(cells),
-        cellErrors: cellErrorsOf(row, cells),
-      };
-      if (fields.length !== keys.length)
-        record.fieldCountError = {
-          row,
-          message: `has a different number of cells than the header's ${keys.length} columns`,
-        };
-      yield record;
+      yield { row, fields };
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -110,5 +70,47 @@ export async function* csvRecords(
   } finally {
     // A reader that stops early (a bad header) must not leave the file open.
     source.destroy();
+  }
+}
+
+/** A header row's names as they may be shown and stored: NUL as U+FFFD. */
+export function csvHeaderNames(fields: readonly string[]): string[] {
+  return fields.map((name) => printable(name));
+}
+
+/**
+ * Streams the records of a CSV file (`csvRows`), each cell with the apostrophe our exports put
+ * before formula characters taken off again (`restoreCsvText`, so export → import round-trips).
+ * `onHeader` sees the header row as written (trimmed) before the first record, so header
+ * problems are found before any row is read, and may answer the names to key the cells by (the
+ * canonical column each header cell names, `matchCsvHeader`); by default the header's own text.
+ */
+export async function* csvRecords(
+  source: Readable,
+  onHeader: (header: string[]) => readonly string[] | void,
+): AsyncGenerator<CsvRecord> {
+  let keys: readonly string[] | undefined;
+  for await (const { row, fields } of csvRows(source)) {
+    if (keys === undefined) {
+      const header = csvHeaderNames(fields);
+      keys = onHeader(header) ?? header;
+      continue;
+    }
+    const cells: Record<string, string | undefined> = {};
+    const cellErrors: ImportRowError[] = [];
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      const cell = fields[index];
+      if (cell?.includes(nul))
+        cellErrors.push({ row, column: key, message: 'must not contain NUL characters' });
+      cells[key] = cell?.startsWith("'") ? restoreCsvText(cell) : cell;
+    }
+    const record: CsvRecord = { row, cells, cellErrors };
+    if (fields.length !== keys.length)
+      record.fieldCountError = {
+        row,
+        message: `has a different number of cells than the header's ${keys.length} columns`,
+      };
+    yield record;
   }
 }

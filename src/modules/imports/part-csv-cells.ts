@@ -22,11 +22,19 @@ const wholeFields: ReadonlyArray<[PartCell, keyof NewPart]> = [
   ['height_cm', 'heightCm'],
 ];
 
+/** The column of each field but the prices (whose column depends on the row). */
+const fixedColumnOf = new Map<string, PartCell>([
+  ...textFields.map(([column, field]): [string, PartCell] => [field, column]),
+  ...wholeFields.map(([column, field]): [string, PartCell] => [field, column]),
+  ['gstRatePercent', 'gst_rate_percent'],
+  ['compatibleModels', 'compatible_models'],
+]);
+
 /** The JSON shape of a row, the problems of its cells, and the column each field came from. */
 export interface PartApiShape {
   input: Record<string, unknown>;
   errors: ImportRowError[];
-  columnOf: Map<string, string>;
+  columnOf: (field: string) => string | undefined;
 }
 
 /**
@@ -41,21 +49,18 @@ export function partCellsToApiShape(
 ): PartApiShape {
   const input: Record<string, unknown> = {};
   const errors: ImportRowError[] = [];
-  const columnOf = new Map<string, string>();
+  const priceColumnOf: Record<string, string> = {};
   const cell = (column: PartCell) => cells[column]?.trim() ?? '';
   for (const [column, field] of textFields) {
-    columnOf.set(field, column);
     if (cell(column) !== '') input[field] = cell(column);
   }
   for (const [column, field] of wholeFields) {
-    columnOf.set(field, column);
     const text = cell(column);
     if (text === '') continue;
     if (/^-?\d{1,15}$/.test(text)) input[field] = Number(text);
     else errors.push({ row, column, message: 'must be a whole number' });
   }
   const gst = cell('gst_rate_percent');
-  columnOf.set('gstRatePercent', 'gst_rate_percent');
   if (gst !== '') {
     const percent = parsePercent(gst);
     if (percent === null)
@@ -67,7 +72,6 @@ export function partCellsToApiShape(
     else input['gstRatePercent'] = percent;
   }
   const models = cell('compatible_models');
-  columnOf.set('compatibleModels', 'compatible_models');
   if (models !== '')
     input['compatibleModels'] = models
       .split('|')
@@ -82,8 +86,12 @@ export function partCellsToApiShape(
     errors.push(...money.errors);
     // A blank price belongs to the column the file has (a paise-only file names the paise one).
     const fileHasOnlyPaise = !(rupeeColumn in cells) && paiseColumn in cells;
-    columnOf.set(field, money.column ?? (fileHasOnlyPaise ? paiseColumn : rupeeColumn));
+    priceColumnOf[field] = money.column ?? (fileHasOnlyPaise ? paiseColumn : rupeeColumn);
     if (money.paise !== undefined) input[field] = money.paise;
   }
-  return { input, errors, columnOf };
+  return {
+    input,
+    errors,
+    columnOf: (field) => priceColumnOf[field] ?? fixedColumnOf.get(field),
+  };
 }

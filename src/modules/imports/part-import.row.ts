@@ -81,7 +81,7 @@ export function parsePartRow(
     const reported = new Set(errors.map((error) => error.column));
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
-      const column = columnOf.get(field);
+      const column = columnOf(field);
       if (column && reported.has(column)) continue;
       const message =
         issue.code === 'invalid_type' && issue.input === undefined

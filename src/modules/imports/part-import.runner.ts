@@ -54,7 +54,8 @@ async function* validatedRows(
     const parsed = parsePartRow(record.cells, record.row);
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (record.fieldCountError) errors.unshift(record.fieldCountError);
-    const rowsOfNumber = repeated.size > 0 ? repeated.get(partNumberKey(record.cells)) : undefined;
+    const rowsOfNumber =
+      repeated.size > 0 ? repeated.get(partNumberKey(record.cells['part_number'])) : undefined;
     if (rowsOfNumber) {
       const partNumber = record.cells['part_number']?.trim() ?? '';
       errors.push(repeatedPartNumberError(record.row, partNumber, rowsOfNumber));
