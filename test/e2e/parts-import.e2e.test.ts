@@ -107,8 +107,8 @@ describe('parts CSV import', () => {
         expect.objectContaining({ row: 1, column: 'colour' }),
         expect.objectContaining({
           row: 1,
-          column: 'unit_price_paise',
-          message: 'required column is missing',
+          column: 'unit_price',
+          message: 'required column is missing (unit_price, or unit_price_paise in paise)',
         }),
       ]),
     );
@@ -127,7 +127,7 @@ describe('parts CSV import', () => {
     expect(await catalog()).toHaveLength(0);
   });
 
-  it('imports good rows and reports every bad row at once by spreadsheet row number', async () => {
+  it('imports good rows and reports every bad row at once by spreadsheet row number (a repeated part number on both rows)', async () => {
     const lines = [
       partLine(1),
       partLine(2, { unit_price_paise: 'abc' }),
@@ -142,27 +142,28 @@ describe('parts CSV import', () => {
       kind: 'parts',
       status: 'succeeded',
       progress: { processed: 6, total: 6 },
-      summary: { succeeded: 3, failed: 3, created: 3, updated: 0, unchanged: 0 },
+      summary: { succeeded: 2, failed: 4, created: 2, updated: 0, unchanged: 0 },
     });
     expect(job.errors).toEqual([
-      { row: 3, column: 'unit_price_paise', message: 'must be a whole number' },
+      expect.objectContaining({
+        row: 2,
+        column: 'part_number',
+        message: expect.stringContaining('WM-0001 is also on row 6;'),
+      }),
+      { row: 3, column: 'unit_price_paise', message: 'must be a whole number of paise' },
       expect.objectContaining({ row: 5, column: 'hsn_code' }),
       expect.objectContaining({ row: 5, column: 'status' }),
       expect.objectContaining({
         row: 6,
         column: 'part_number',
-        message: expect.stringContaining('row 2'),
+        message: expect.stringContaining('WM-0001 is also on row 2;'),
       }),
     ]);
-    expect((await catalog()).map((part) => part.part_number)).toEqual([
-      'WM-0001',
-      'WM-0003',
-      'WM-0005',
-    ]);
+    expect((await catalog()).map((part) => part.part_number)).toEqual(['WM-0003', 'WM-0005']);
     const [part] = (
       await testApp().database.pool.query(
         `select compatible_models, gst_rate_basis_points, search_document from parts
-          where brand_id = $1 and part_number = 'WM-0001'`,
+          where brand_id = $1 and part_number = 'WM-0003'`,
         [brandId],
       )
     ).rows;
@@ -184,7 +185,7 @@ describe('parts CSV import', () => {
     expect(events.rows).toEqual([
       {
         type: 'import.finished',
-        payload: expect.objectContaining({ created: 3, updated: 0, unchanged: 0, failed: 3 }),
+        payload: expect.objectContaining({ created: 2, updated: 0, unchanged: 0, failed: 4 }),
       },
     ]);
 
@@ -194,9 +195,9 @@ describe('parts CSV import', () => {
     const text = await report.text();
     const reportLines = text.trim().split('\n');
     expect(reportLines[0]).toBe(`row,column,message,${header}`);
-    expect(reportLines).toHaveLength(1 + 4);
-    expect(reportLines[1]).toBe(
-      `3,unit_price_paise,must be a whole number,${partLine(2, { unit_price_paise: 'abc' })}`,
+    expect(reportLines).toHaveLength(1 + 5);
+    expect(reportLines[2]).toBe(
+      `3,unit_price_paise,must be a whole number of paise,${partLine(2, { unit_price_paise: 'abc' })}`,
     );
   });
 
@@ -288,14 +289,16 @@ describe('parts CSV import', () => {
     );
   });
 
-  it('exports the catalog in the import format, and the export imports back unchanged', async () => {
+  it('exports the catalog in the import format, prices in rupees, and the export imports back unchanged', async () => {
     const response = await get('/api/v1/parts/export.csv', owner.accessToken);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     const exported = await response.text();
-    expect(exported.split('\n')[0]).toBe(header);
+    expect(exported.split('\n')[0]).toBe(
+      header.replace('unit_price_paise,mrp_paise', 'unit_price,mrp'),
+    );
     expect(exported).toContain(
-      'WM-0011,Drain pump 11 (new),Fits front loaders,Pumps,84509000,18,10011,20011,450,12,10,8,WM-6kg|WM-7kg,active',
+      'WM-0011,Drain pump 11 (new),Fits front loaders,Pumps,84509000,18,100.11,200.11,450,12,10,8,WM-6kg|WM-7kg,active',
     );
     const before = await catalog();
     const { job } = await importParts(exported);

@@ -151,6 +151,33 @@ describe('stock CSV import and exports', () => {
     ]);
   });
 
+  it('reads headers as people write them and unit costs in rupees', async () => {
+    const { job, jobId } = await runImport(
+      '/api/v1/inventory/import?mode=adjust',
+      'Location Name,partNumber,QUANTITY,Unit Cost,reason\n' +
+        'Pune warehouse,FR-2,2,"₹1,100.50",receipt\n' +
+        'Pune warehouse,FR-2,1,110.505,receipt\n',
+    );
+    expect(job).toMatchObject({ status: 'succeeded', summary: { updated: 1, failed: 1 } });
+    expect(job.errors).toEqual([
+      {
+        row: 3,
+        column: 'unit_cost',
+        message: 'has more than 2 decimals (the smallest amount is 1 paisa, ₹0.01)',
+      },
+    ]);
+    const movements = await testApp().database.pool.query(
+      'select on_hand_delta, unit_cost_paise::int as cost from stock_movements where reference_id = $1',
+      [jobId],
+    );
+    expect(movements.rows).toEqual([{ on_hand_delta: 2, cost: 110_050 }]);
+    const undo = await runImport(
+      '/api/v1/inventory/import?mode=adjust',
+      'location_name,part_number,quantity,reason\nPune warehouse,FR-2,-2,count_correction\n',
+    );
+    expect(undo.job.status).toBe('succeeded');
+  });
+
   it('all or nothing: one refused row leaves stock untouched', async () => {
     const before = await movementCount();
     const { job } = await runImport(

@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/transaction.js';
 import { AppError } from '../../platform/errors/app-error.js';
+import { indianPhoneSchema } from '../../platform/validation/indian-phone.schema.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import {
   organizationProfileRepository,
@@ -31,10 +32,7 @@ export const organizationProfileUpdateSchema = z
     gstin: gstinSchema.optional(),
     pan: panSchema.optional(),
     contactEmail: z.email().max(254).optional(),
-    contactPhone: z
-      .string()
-      .regex(/^\+91[6-9]\d{9}$/, 'must be an Indian mobile number like +919876543210')
-      .optional(),
+    contactPhone: indianPhoneSchema.optional(),
   })
   .strict()
   .superRefine((body, context) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors/app-error.js';
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import { indianPhoneSchema } from '../../platform/validation/indian-phone.schema.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import type pg from 'pg';
 import type { Db } from '../../platform/db/database.js';
@@ -17,10 +18,7 @@ export const newUserSchema = z.object({
     .string()
     .min(passwordPolicy.minLength, `must be at least ${passwordPolicy.minLength} characters`)
     .max(passwordPolicy.maxLength, `must be at most ${passwordPolicy.maxLength} characters`),
-  phone: z
-    .string()
-    .regex(/^\+91[6-9]\d{9}$/, 'must be an Indian mobile number like +919876543210')
-    .optional(),
+  phone: indianPhoneSchema.optional(),
 });
 export type NewUser = z.infer<typeof newUserSchema>;
 

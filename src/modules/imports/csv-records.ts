@@ -24,12 +24,6 @@ function printable(text: string): string {
   return text.replaceAll(nul, '\uFFFD');
 }
 
-function cellErrorsOf(row: number, cells: Record<string, string | undefined>): ImportRowError[] {
-  return Object.entries(cells)
-    .filter(([, value]) => value?.includes(nul))
-    .map(([column]) => ({ row, column, message: 'must not contain NUL characters' }));
-}
-
 /** The file could not be read as CSV at all (e.g. an unclosed quote); reported as the job's error. */
 export class UnreadableCsvError extends Error {
   constructor(readonly rowError: ImportRowError) {
@@ -38,28 +32,16 @@ export class UnreadableCsvError extends Error {
 }
 
 /**
- * The cells as they were before our export neutralised them: a `'` before a formula trigger is
- * taken off (`restoreCsvText`), so export → import round-trips. Changed in place (it is ours).
+ * The rows of a CSV file as csv-parse reads them: UTF-8 byte-order mark dropped, fields trimmed,
+ * blank lines skipped, each row numbered as a spreadsheet does (the header is row 1; a record
+ * spanning lines in quotes is still one row). Arrays, not objects: csv-parse's `columns` and
+ * `info` options cost as much again as the parse itself. `csvRecords` builds on this; a reader
+ * that needs one column (the parts file's first read) takes the fields as they are. The header's
+ * names are given with NUL shown as U+FFFD (`csvHeaderNames`).
  */
-function restored(cells: Record<string, string | undefined>): Record<string, string | undefined> {
-  for (const [name, cell] of Object.entries(cells)) {
-    if (cell?.startsWith("'")) cells[name] = restoreCsvText(cell);
-  }
-  return cells;
-}
-
-/**
- * Streams the records of a CSV file: UTF-8 byte-order mark dropped, cells trimmed, header names
- * lower-cased, blank lines skipped, the apostrophe our exports put before formula characters
- * taken off again. `onHeader` sees the header before the first record, so header
- * problems are found before any row is read. Row numbers are what a spreadsheet shows: the header
- * is row 1, the first record row 2 (a record spanning lines in quotes is still one row).
- */
-export async function* csvRecords(
+export async function* csvRows(
   source: Readable,
-  onHeader: (header: string[]) => void,
-): AsyncGenerator<CsvRecord> {
-  let width = 0;
+): AsyncGenerator<{ row: number; fields: string[] }> {
   const parser = source.pipe(
     parse({
       bom: true,
@@ -67,36 +49,14 @@ export async function* csvRecords(
       skip_empty_lines: true,
       record_delimiter: ['\r\n', '\n'],
       relax_column_count: true,
-      info: true,
-      columns: (header: string[]) => {
-        const names = header.map((name) => printable(String(name).trim().toLowerCase()));
-        width = names.length;
-        onHeader(names);
-        return names;
-      },
     }),
   );
   source.on('error', (error) => parser.destroy(error));
-  let invalidSoFar = 0;
+  let row = 0;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: Record<string, string | undefined>;
-      info: { records: number; invalid_field_length: number };
-    }>) {
-      const row = item.info.records + 1;
-      const record: CsvRecord = {
-        row,
-        cells: restored(item.record),
-        cellErrors: cellErrorsOf(row, item.record),
-      };
-      if (item.info.invalid_field_length > invalidSoFar) {
-        invalidSoFar = item.info.invalid_field_length;
-        record.fieldCountError = {
-          row,
-          message: `has a different number of cells than the header's ${width} columns`,
-        };
-      }
-      yield record;
+    for await (const fields of parser as AsyncIterable<string[]>) {
+      row += 1;
+      yield { row, fields };
     }
   } catch (error) {
     if (error instanceof CsvError) {
@@ -113,24 +73,44 @@ export async function* csvRecords(
   }
 }
 
+/** A header row's names as they may be shown and stored: NUL as U+FFFD. */
+export function csvHeaderNames(fields: readonly string[]): string[] {
+  return fields.map((name) => printable(name));
+}
+
 /**
- * The number of data records in a CSV file, counted fast (a byte scan: line ends outside quotes,
- * blank lines not counted, the header subtracted) so an import knows its `total` before parsing.
+ * Streams the records of a CSV file (`csvRows`), each cell with the apostrophe our exports put
+ * before formula characters taken off again (`restoreCsvText`, so export → import round-trips).
+ * `onHeader` sees the header row as written (trimmed) before the first record, so header
+ * problems are found before any row is read, and may answer the names to key the cells by (the
+ * canonical column each header cell names, `matchCsvHeader`); by default the header's own text.
  */
-export async function countCsvRecords(source: Readable): Promise<number> {
-  let records = 0;
-  let quoted = false;
-  let lineHasContent = false;
-  for await (const chunk of source as AsyncIterable<Buffer>) {
-    for (let index = 0; index < chunk.length; index += 1) {
-      const byte = chunk[index];
-      if (byte === 0x22) quoted = !quoted;
-      if (!quoted && byte === 0x0a) {
-        if (lineHasContent) records += 1;
-        lineHasContent = false;
-      } else if (byte !== 0x0d && byte !== 0x0a) lineHasContent = true;
+export async function* csvRecords(
+  source: Readable,
+  onHeader: (header: string[]) => readonly string[] | void,
+): AsyncGenerator<CsvRecord> {
+  let keys: readonly string[] | undefined;
+  for await (const { row, fields } of csvRows(source)) {
+    if (keys === undefined) {
+      const header = csvHeaderNames(fields);
+      keys = onHeader(header) ?? header;
+      continue;
     }
+    const cells: Record<string, string | undefined> = {};
+    const cellErrors: ImportRowError[] = [];
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      const cell = fields[index];
+      if (cell?.includes(nul))
+        cellErrors.push({ row, column: key, message: 'must not contain NUL characters' });
+      cells[key] = cell?.startsWith("'") ? restoreCsvText(cell) : cell;
+    }
+    const record: CsvRecord = { row, cells, cellErrors };
+    if (fields.length !== keys.length)
+      record.fieldCountError = {
+        row,
+        message: `has a different number of cells than the header's ${keys.length} columns`,
+      };
+    yield record;
   }
-  if (lineHasContent) records += 1;
-  return Math.max(0, records - 1);
 }

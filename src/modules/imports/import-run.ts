@@ -72,6 +72,15 @@ export function withUnlistedNote(listed: ImportRowError[], failed: number): Impo
     : listed;
 }
 
+/**
+ * A file with a header and nothing below it (the template as downloaded, say, with its example
+ * row deleted) imports nothing: the job fails with this, rather than "succeeding" with 0 rows.
+ */
+export const noDataRowsError: ImportRowError = {
+  row: 0,
+  message: 'the file has no rows to import below its header row',
+};
+
 /** Opens the uploaded file of a job (missing file = the job can never succeed). */
 export async function openSource(deps: ImportDeps, job: ImportJobRow): Promise<Readable> {
   const stored = await deps.files.get(job.sourceKey);

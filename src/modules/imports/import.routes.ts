@@ -51,7 +51,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
           summary:
             'Import parts from a CSV file (create or update by part number); answers a job to poll',
           description:
-            'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `part_number,name,description,category,hsn_code,gst_rate_percent,unit_price_paise,mrp_paise,weight_grams,length_cm,width_cm,height_cm,compatible_models,status` (models separated by `|`). The same file with the same options answers the earlier job. Poll `GET /api/v1/jobs/{jobId}`.',
+            'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `part_number,name,description,category,hsn_code,gst_rate_percent,unit_price,mrp,weight_grams,length_cm,width_cm,height_cm,compatible_models,status` (models separated by `|`). Header names are matched without regard to case, spaces, hyphens or underscores (`part_number`, `partNumber`, `Part Number`). Prices in rupees (`650`, `1,250.50`, `₹1,25,000`, at most 2 decimals) or in paise in `unit_price_paise` and `mrp_paise`; GST as `18`, `18%` or `18.0`. A part number on two rows (case ignored) is an error on both. The same file with the same options answers the earlier job. Poll `GET /api/v1/jobs/{jobId}`.',
           querystring: z.object({ allOrNothing: booleanFlag }),
           response: { 202: acceptedSchema },
         },
@@ -126,7 +126,7 @@ export function registerImportRoutes(app: FastifyZodApp, deps: ImportSubmitDeps)
       },
       schema: {
         tags: ['imports'],
-        summary: "The brand's catalog as CSV, in the columns the import reads",
+        summary: "The brand's catalog as CSV, in the columns the import reads (prices in rupees)",
       },
     },
     async (request, reply) => {

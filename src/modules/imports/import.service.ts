@@ -75,6 +75,15 @@ export function presentImportJob(row: ImportJobRow): ImportJobView {
   };
 }
 
+/** Nothing but white space and a byte-order mark: an empty file however it was saved. */
+function isBlank(bytes: Buffer): boolean {
+  const text = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
+  return bytes.length <= 4096 && text.trim() === '';
+}
+
 /**
  * Accepts an uploaded CSV: stores the bytes, records the import and enqueues its job in one
  * transaction. The same bytes (SHA-256) with the same options from the same organization answer
@@ -90,8 +99,10 @@ export async function submitImport(
   options: Record<string, unknown>,
   audit: AuditContext,
 ): Promise<{ jobId: string; repeated: boolean }> {
-  if (bytes.length === 0)
-    throw new AppError('VALIDATION_FAILED', { detail: 'The CSV file is empty.' });
+  if (isBlank(bytes))
+    throw new AppError('VALIDATION_FAILED', {
+      detail: 'The CSV file is empty: it needs a header row and at least one row below it.',
+    });
   const checksum = createHash('sha256').update(bytes).digest('hex');
   return inTransaction(deps.pool, async (tx) => {
     await tx.client.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [

@@ -66,7 +66,7 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
           summary:
             'Import stock from a CSV file: set quantities on hand or adjust them; answers a job to poll',
           description:
-            'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `location_id` or `location_name`, `part_number`, `quantity`, optional `unit_cost_paise` and `reason`. `mode=set`: quantity on hand to reach; `mode=adjust`: signed change. Poll `GET /api/v1/jobs/{jobId}`.',
+            'Body: the CSV file itself (`Content-Type: text/csv`, at most 50 MB), columns `location_id` or `location_name`, `part_number`, `quantity`, optional `unit_cost` (rupees) or `unit_cost_paise` and `reason`; header names matched without regard to case, spaces, hyphens or underscores. `mode=set`: quantity on hand to reach; `mode=adjust`: signed change. Poll `GET /api/v1/jobs/{jobId}`.',
           querystring: z.object({
             mode: z.enum(['set', 'adjust']),
             allOrNothing: z

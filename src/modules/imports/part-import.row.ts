@@ -1,26 +1,53 @@
+import { paiseToRupeesText } from '../../platform/validation/rupees.js';
 import {
   gstBasisPointsToPercent,
   gstPercentToBasisPoints,
   newPartSchema,
-  type NewPart,
   type PartStatus,
 } from '../catalog/index.js';
+import { missingColumn, resolveCsvHeader, type ResolvedHeader } from './csv-header.js';
 import type { ImportRowError } from './import-job.tables.js';
-import { partCsvColumns } from './part-csv-columns.js';
+import { partCellsToApiShape } from './part-csv-cells.js';
+import {
+  partCsvColumns,
+  partCsvPaiseColumns,
+  type PartCsvColumn,
+  type PartCsvPaiseColumn,
+} from './part-csv-columns.js';
 
-export { partCsvColumns };
-export type PartCsvColumn = (typeof partCsvColumns)[number];
+export { partCsvColumns, partCsvPaiseColumns, type PartCsvColumn };
 
-/** A file without one of these columns is refused before any row is read. */
+/** Every column a parts file may have: the export's (prices in rupees) and the paise prices. */
+export const partCsvAcceptedColumns: ReadonlyArray<PartCsvColumn | PartCsvPaiseColumn> = [
+  ...partCsvColumns,
+  ...partCsvPaiseColumns,
+];
+
+/** A file without one of these columns is refused before any row is read (and a unit price). */
 export const requiredPartCsvColumns: readonly PartCsvColumn[] = [
   'part_number',
   'name',
-  'unit_price_paise',
   'weight_grams',
   'length_cm',
   'width_cm',
   'height_cm',
 ];
+
+/**
+ * Reads a parts header: each cell's column (any case; spaces, hyphens or underscores), and every
+ * problem at once — unknown or repeated columns, required ones missing (the unit price may be
+ * `unit_price` in rupees or `unit_price_paise`). Empty `errors` when the header is usable.
+ */
+export function resolvePartHeader(
+  header: readonly string[],
+): ResolvedHeader<PartCsvColumn | PartCsvPaiseColumn> {
+  const resolved = resolveCsvHeader(header, partCsvAcceptedColumns, partCsvAcceptedColumns);
+  for (const column of requiredPartCsvColumns)
+    if (!resolved.present.has(column)) resolved.errors.push(missingColumn(column));
+  if (!resolved.present.has('unit_price') && !resolved.present.has('unit_price_paise'))
+    resolved.errors.push(missingColumn('unit_price', 'unit_price_paise in paise'));
+  return resolved;
+}
 
 /** A part as one CSV row states it: the whole part (blank optional cells clear the field). */
 export interface PartImportRow {
@@ -40,102 +67,28 @@ export interface PartImportRow {
   status: PartStatus;
 }
 
-/** CSV column → field of the parts API's `newPartSchema`. */
-const fieldOf: Record<PartCsvColumn, keyof NewPart> = {
-  part_number: 'partNumber',
-  name: 'name',
-  description: 'description',
-  category: 'category',
-  hsn_code: 'hsnCode',
-  gst_rate_percent: 'gstRatePercent',
-  unit_price_paise: 'unitPricePaise',
-  mrp_paise: 'mrpPaise',
-  weight_grams: 'weightGrams',
-  length_cm: 'lengthCm',
-  width_cm: 'widthCm',
-  height_cm: 'heightCm',
-  compatible_models: 'compatibleModels',
-  status: 'status',
-};
-const columnOf = new Map<string, PartCsvColumn>(
-  Object.entries(fieldOf).map(([column, field]) => [field, column as PartCsvColumn]),
-);
-
-const wholeColumns = new Set<PartCsvColumn>([
-  'unit_price_paise',
-  'mrp_paise',
-  'weight_grams',
-  'length_cm',
-  'width_cm',
-  'height_cm',
-]);
-
 /**
- * CSV text → the JSON shape of `POST /api/v1/parts`: blank cells are absent, numbers parsed
- * strictly (no `1e3`, no thousands separators), models split at `|`. Cells that are not numbers
- * are reported here; everything else is judged by the API's own schema.
+ * Validates one data row (`row` = its spreadsheet row number: the header is row 1), its cells
+ * keyed by canonical column (`resolvePartHeader`).
  */
-function toApiShape(
-  record: Record<string, string | undefined>,
-  row: number,
-): { input: Record<string, unknown>; errors: ImportRowError[] } {
-  const input: Record<string, unknown> = {};
-  const errors: ImportRowError[] = [];
-  for (const column of partCsvColumns) {
-    const cell = record[column]?.trim() ?? '';
-    if (cell === '') continue;
-    const field = fieldOf[column];
-    if (wholeColumns.has(column)) {
-      if (/^-?\d{1,15}$/.test(cell)) input[field] = Number(cell);
-      else errors.push({ row, column, message: 'must be a whole number' });
-    } else if (column === 'gst_rate_percent') {
-      if (/^\d{1,3}(\.\d{1,2})?$/.test(cell)) input[field] = Number(cell);
-      else errors.push({ row, column, message: 'must be a percentage such as 18 or 0.25' });
-    } else if (column === 'compatible_models') {
-      input[field] = cell
-        .split('|')
-        .map((model) => model.trim())
-        .filter(Boolean);
-    } else input[field] = cell;
-  }
-  return { input, errors };
-}
-
-/** Header problems (unknown or missing columns), all at once; empty when the header is usable. */
-export function partHeaderErrors(header: readonly string[]): ImportRowError[] {
-  const known = new Set<string>(partCsvColumns);
-  const errors: ImportRowError[] = [];
-  const seen = new Set<string>();
-  for (const column of header) {
-    if (!known.has(column))
-      errors.push({
-        row: 1,
-        column,
-        message: `unknown column (expected: ${partCsvColumns.join(', ')})`,
-      });
-    else if (seen.has(column)) errors.push({ row: 1, column, message: 'column appears twice' });
-    seen.add(column);
-  }
-  for (const column of requiredPartCsvColumns) {
-    if (!seen.has(column)) errors.push({ row: 1, column, message: 'required column is missing' });
-  }
-  return errors;
-}
-
-/** Validates one data row (`row` = its spreadsheet row number: the header is row 1). */
 export function parsePartRow(
   record: Record<string, string | undefined>,
   row: number,
 ): { ok: true; part: PartImportRow } | { ok: false; errors: ImportRowError[] } {
-  const { input, errors } = toApiShape(record, row);
+  const { input, errors, columnOf } = partCellsToApiShape(record, row);
   const result = newPartSchema.safeParse(input);
   if (!result.success) {
     const reported = new Set(errors.map((error) => error.column));
     for (const issue of result.error.issues) {
-      const column = columnOf.get(String(issue.path[0] ?? ''));
+      const field = String(issue.path[0] ?? '');
+      const column = columnOf(field);
       if (column && reported.has(column)) continue;
       const message =
-        issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+        issue.code === 'invalid_type' && issue.input === undefined
+          ? 'is required'
+          : field === 'mrpPaise' && issue.code === 'custom'
+            ? 'the MRP must be at least the unit price'
+            : issue.message;
       errors.push({ row, ...(column ? { column } : {}), message });
     }
   }
@@ -163,7 +116,10 @@ export function parsePartRow(
   };
 }
 
-/** The CSV cells of a stored part, as the export writes them and the import reads them back. */
+/**
+ * The CSV cells of a stored part, as the export writes them and the import reads them back:
+ * prices in rupees with two decimals ("1250.50", exact both ways), GST as a number ("18").
+ */
 export function partToCsvRecord(part: PartImportRow): Record<PartCsvColumn, string> {
   const optional = (value: string | number | null) => (value === null ? '' : String(value));
   return {
@@ -176,8 +132,8 @@ export function partToCsvRecord(part: PartImportRow): Record<PartCsvColumn, stri
       part.gstRateBasisPoints === null
         ? ''
         : String(gstBasisPointsToPercent(part.gstRateBasisPoints)),
-    unit_price_paise: String(part.unitPricePaise),
-    mrp_paise: optional(part.mrpPaise),
+    unit_price: paiseToRupeesText(part.unitPricePaise),
+    mrp: part.mrpPaise === null ? '' : paiseToRupeesText(part.mrpPaise),
     weight_grams: String(part.weightGrams),
     length_cm: String(part.lengthCm),
     width_cm: String(part.widthCm),

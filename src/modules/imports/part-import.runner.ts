@@ -1,7 +1,7 @@
 import { inTransaction, type Tx } from '../../platform/db/transaction.js';
 import type { AuditContext } from '../audit/index.js';
 import { upsertBrandParts, type BulkPart } from '../catalog/index.js';
-import { countCsvRecords, csvRecords, UnreadableCsvError, type CsvRecord } from './csv-records.js';
+import { csvRecords, UnreadableCsvError, type CsvRecord } from './csv-records.js';
 import {
   importJobRepository,
   type ImportJobRow,
@@ -11,28 +11,39 @@ import type { ImportRowError } from './import-job.tables.js';
 import {
   failImport,
   finishImport,
+  noDataRowsError,
   openSource,
   RowErrors,
   type ImportCounts,
   type ImportDeps,
 } from './import-run.js';
-import { parsePartRow, partHeaderErrors } from './part-import.row.js';
+import { parsePartRow, resolvePartHeader } from './part-import.row.js';
+import {
+  partNumberKey,
+  repeatedPartNumberError,
+  scanPartFile,
+  type PartFileScan,
+} from './part-import.scan.js';
 
 /** Rows per upsert statement: large enough that per-statement costs vanish (see bench/inventory). */
 export const defaultPartBatchSize = 5000;
 
-/** Each valid row of the file with its row number; duplicates of a part number are errors. */
+/**
+ * Each row of the file with its row number, its part when valid, and its errors; every row of a
+ * part number the scan found more than once is refused.
+ */
 async function* validatedRows(
   deps: ImportDeps,
   job: ImportJobRow,
+  repeated: PartFileScan['repeated'],
   onHeaderErrors: (errors: ImportRowError[]) => void,
 ): AsyncGenerator<{ record: CsvRecord; part?: BulkPart; errors: ImportRowError[] }> {
-  const firstRowOf = new Map<string, number>();
   let headerOk = true;
   const records = csvRecords(await openSource(deps, job), (header) => {
-    const errors = partHeaderErrors(header);
-    headerOk = errors.length === 0;
-    if (!headerOk) onHeaderErrors(errors);
+    const resolved = resolvePartHeader(header);
+    headerOk = resolved.errors.length === 0;
+    if (!headerOk) onHeaderErrors(resolved.errors);
+    return resolved.keys;
   });
   for await (const record of records) {
     if (!headerOk) return;
@@ -43,16 +54,11 @@ async function* validatedRows(
     const parsed = parsePartRow(record.cells, record.row);
     const errors = parsed.ok ? [] : [...parsed.errors];
     if (record.fieldCountError) errors.unshift(record.fieldCountError);
-    if (parsed.ok) {
-      const key = parsed.part.partNumber.toLowerCase();
-      const first = firstRowOf.get(key);
-      if (first !== undefined)
-        errors.push({
-          row: record.row,
-          column: 'part_number',
-          message: `part number repeats row ${first}; each part may appear once per file`,
-        });
-      else firstRowOf.set(key, record.row);
+    const rowsOfNumber =
+      repeated.size > 0 ? repeated.get(partNumberKey(record.cells['part_number'])) : undefined;
+    if (rowsOfNumber) {
+      const partNumber = record.cells['part_number']?.trim() ?? '';
+      errors.push(repeatedPartNumberError(record.row, partNumber, rowsOfNumber));
     }
     yield errors.length === 0 && parsed.ok
       ? { record, part: parsed.part, errors }
@@ -64,8 +70,9 @@ async function* validatedRows(
 class BadRowsFound extends Error {}
 
 /**
- * Runs a parts import in one streaming pass. `total` comes first from a quick count of the
- * file's records, so progress has a denominator from the start. The header is checked before
+ * Runs a parts import in two reads of the file. The first (`scanPartFile`) counts the records,
+ * so progress has a denominator from the start, and finds part numbers given on more than one
+ * row (all those rows are refused, the first included). The second streams: the header is checked before
  * any row; rows are validated as they stream and the good ones upserted in batches, the next
  * batch being parsed while the previous one is written (at most one write in flight).
  * Without all-or-nothing every batch commits on its own; a retry starts over from the top
@@ -88,12 +95,14 @@ export async function runPartImport(
   // An all-or-nothing import adds what its batches did once, at the end of its one transaction:
   // the job row it would lock stays free for the progress updates made outside it meanwhile.
   const pending: ImportOutcomeCounts = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-  await importJobRepository.setValidated(
-    deps.db,
-    job.id,
-    await countCsvRecords(await openSource(deps, job)),
-    [],
-  );
+  let scan: PartFileScan;
+  try {
+    scan = await scanPartFile(await openSource(deps, job));
+  } catch (error) {
+    if (error instanceof UnreadableCsvError) return failImport(deps, job, audit, [error.rowError]);
+    throw error;
+  }
+  await importJobRepository.setValidated(deps.db, job.id, scan.total, []);
 
   const write = async (tx: Tx, batch: BulkPart[], rowsRead: number) => {
     const result = await upsertBrandParts(tx, job.organizationId, batch);
@@ -133,7 +142,12 @@ export async function runPartImport(
         failure = { error };
       });
     };
-    for await (const item of validatedRows(deps, job, (found) => (headerErrors = found))) {
+    for await (const item of validatedRows(
+      deps,
+      job,
+      scan.repeated,
+      (found) => (headerErrors = found),
+    )) {
       counts.total += 1;
       rowsRead += 1;
       errors.add(item.errors);
@@ -144,7 +158,8 @@ export async function runPartImport(
     await inFlight;
     if (failure) throw failure.error;
     counts.failed = errors.badRows.size;
-    if (headerErrors.length > 0 || (allOrNothing && counts.failed > 0)) throw new BadRowsFound();
+    if (headerErrors.length > 0 || counts.total === 0 || (allOrNothing && counts.failed > 0))
+      throw new BadRowsFound();
   };
   const outcome = () => ({ status: 'succeeded' as const, errors: errors.listed(), counts });
   try {
@@ -162,6 +177,7 @@ export async function runPartImport(
     if (error instanceof UnreadableCsvError) return failImport(deps, job, audit, [error.rowError]);
     if (!(error instanceof BadRowsFound)) throw error;
     if (headerErrors.length > 0) return failImport(deps, job, audit, headerErrors);
+    if (counts.total === 0) return failImport(deps, job, audit, [noDataRowsError]);
     return failImport(deps, job, audit, errors.listed(), {
       total: counts.total,
       failed: counts.failed,

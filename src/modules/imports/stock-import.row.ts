@@ -1,24 +1,14 @@
 import { adjustmentReasons, type AdjustmentReason } from '../inventory/index.js';
+import { missingColumn, resolveCsvHeader, type ResolvedHeader } from './csv-header.js';
+import { moneyCell } from './csv-money-cells.js';
 import type { ImportRowError } from './import-job.tables.js';
+import {
+  stockCsvColumns,
+  stockInformationalColumns,
+  type StockCsvColumn,
+} from './stock-csv-columns.js';
 
-/** Stock CSV columns: a location by id or by name, the part number and the quantity. */
-export const stockCsvColumns = [
-  'location_id',
-  'location_name',
-  'part_number',
-  'quantity',
-  'unit_cost_paise',
-  'reason',
-] as const;
-
-/** Columns the stock export adds for people to read; the import accepts and ignores them. */
-export const stockInformationalColumns = [
-  'part_name',
-  'reserved',
-  'available',
-  'in_transit',
-  'average_cost_paise',
-] as const;
+export { stockCsvColumns, stockInformationalColumns };
 
 export type StockImportMode = 'set' | 'adjust';
 
@@ -35,28 +25,26 @@ export interface StockImportRow {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const maxQuantity = 1_000_000;
+/** 13 digits of paise, as the paise column always took: just below ₹1,00,00,00,00,000. */
+const maxUnitCostPaise = 9_999_999_999_999;
 
-/** Header problems of a stock file; empty when usable. */
-export function stockHeaderErrors(header: readonly string[]): ImportRowError[] {
-  const known = new Set<string>([...stockCsvColumns, ...stockInformationalColumns]);
-  const errors: ImportRowError[] = [];
-  const seen = new Set<string>();
-  for (const column of header) {
-    if (!known.has(column))
-      errors.push({
-        row: 1,
-        column,
-        message: `unknown column (expected: ${stockCsvColumns.join(', ')})`,
-      });
-    else if (seen.has(column)) errors.push({ row: 1, column, message: 'column appears twice' });
-    seen.add(column);
-  }
-  for (const column of ['part_number', 'quantity']) {
-    if (!seen.has(column)) errors.push({ row: 1, column, message: 'required column is missing' });
-  }
-  if (!seen.has('location_id') && !seen.has('location_name'))
-    errors.push({ row: 1, column: 'location_id', message: 'needs location_id or location_name' });
-  return errors;
+/** Every column a stock file may have: its own and those the stock export adds to read. */
+const acceptedColumns: ReadonlyArray<StockCsvColumn | (typeof stockInformationalColumns)[number]> =
+  [...stockCsvColumns, ...stockInformationalColumns];
+
+/**
+ * Reads a stock header like a parts header (any case; spaces, hyphens or underscores): each
+ * cell's column and every problem at once. Empty `errors` when usable.
+ */
+export function resolveStockHeader(
+  header: readonly string[],
+): ResolvedHeader<StockCsvColumn | (typeof stockInformationalColumns)[number]> {
+  const resolved = resolveCsvHeader(header, acceptedColumns, stockCsvColumns);
+  for (const column of ['part_number', 'quantity'] as const)
+    if (!resolved.present.has(column)) resolved.errors.push(missingColumn(column));
+  if (!resolved.present.has('location_id') && !resolved.present.has('location_name'))
+    resolved.errors.push(missingColumn('location_id', 'location_name'));
+  return resolved;
 }
 
 /**
@@ -90,9 +78,14 @@ export function parseStockRow(
     errors.push({ row, column: 'quantity', message: 'must be 0 or more (the quantity on hand)' });
   else if (mode === 'adjust' && quantity === 0)
     errors.push({ row, column: 'quantity', message: 'must not be 0' });
-  const costText = cell('unit_cost_paise');
-  if (costText && !/^\d{1,13}$/.test(costText))
-    errors.push({ row, column: 'unit_cost_paise', message: 'must be a whole number of paise' });
+  const cost = moneyCell(cells, row, 'unit_cost', 'unit_cost_paise');
+  errors.push(...cost.errors);
+  if (cost.paise !== undefined && (cost.paise < 0 || cost.paise > maxUnitCostPaise))
+    errors.push({
+      row,
+      column: cost.column,
+      message: 'must be 0 or more and below ₹1,00,00,00,00,000',
+    });
   const reasonText = cell('reason') || 'count_correction';
   const reason = (adjustmentReasons as readonly string[]).includes(reasonText)
     ? (reasonText as AdjustmentReason)
@@ -112,7 +105,7 @@ export function parseStockRow(
       locationName,
       partNumber,
       quantity,
-      unitCostPaise: costText ? Number(costText) : null,
+      unitCostPaise: cost.paise ?? null,
       reason,
     },
   };

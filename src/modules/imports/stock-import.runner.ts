@@ -6,6 +6,7 @@ import type { ImportRowError } from './import-job.tables.js';
 import {
   failImport,
   finishImport,
+  noDataRowsError,
   openSource,
   RowErrors,
   type ImportCounts,
@@ -15,7 +16,7 @@ import { applyStockBatch } from './stock-import.apply.js';
 import { resolveStockRows } from './stock-import.resolve.js';
 import {
   parseStockRow,
-  stockHeaderErrors,
+  resolveStockHeader,
   type StockImportMode,
   type StockImportRow,
 } from './stock-import.row.js';
@@ -30,9 +31,10 @@ async function* rowBatches(
 ): AsyncGenerator<{ rows: StockImportRow[]; errors: ImportRowError[]; read: number }> {
   let headerOk = true;
   const records = csvRecords(await openSource(deps, job), (header) => {
-    const errors = stockHeaderErrors(header);
-    headerOk = errors.length === 0;
-    if (!headerOk) onHeaderErrors(errors);
+    const resolved = resolveStockHeader(header);
+    headerOk = resolved.errors.length === 0;
+    if (!headerOk) onHeaderErrors(resolved.errors);
+    return resolved.keys;
   });
   let batch: { rows: StockImportRow[]; errors: ImportRowError[]; read: number } = {
     rows: [],
@@ -93,6 +95,7 @@ export async function runStockImport(
     throw error;
   }
   if (headerErrors.length > 0) return failImport(deps, job, audit, headerErrors);
+  if (total === 0) return failImport(deps, job, audit, [noDataRowsError]);
   if (allOrNothing && errors.badRows.size > 0)
     return failImport(deps, job, audit, errors.listed(), { total, failed: errors.badRows.size });
   await importJobRepository.setValidated(deps.db, job.id, total, errors.report());

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { indianStates } from '../../platform/geo/indian-states.js';
-
-/** Indian mobile or landline (STD code + number): `+91` and 10 digits, or the 10 digits alone. */
-export const indianPhoneSchema = z
-  .string()
-  .trim()
-  .regex(/^(\+91)?[1-9]\d{9}$/, 'must be an Indian phone number: +91 and 10 digits, or 10 digits')
-  .transform((phone) => (phone.startsWith('+91') ? phone : `+91${phone}`));
+import { indianPhoneSchema } from '../../platform/validation/indian-phone.schema.js';
 
 /** A 6-digit Indian postal PIN; the first digit (postal region) is never 0. */
 export const pincodeSchema = z

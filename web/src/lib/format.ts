@@ -1,3 +1,9 @@
+import { normaliseIndianPhone } from '../../../src/platform/validation/indian-phone';
+import {
+  paiseToRupeesText,
+  rupeesToPaise as sharedRupeesToPaise,
+} from '../../../src/platform/validation/rupees';
+
 /**
  * Indian conventions for everything the UI shows: rupees in the Indian digit grouping
  * (₹1,23,456.78), times in IST whatever the browser's zone, +91 phone numbers and 6-digit PINs.
@@ -60,16 +66,13 @@ export function formatPhone(phone: string | null | undefined): string {
   return `+91 ${national.slice(0, 5)} ${national.slice(5)}`;
 }
 
-/** What a person types ("98765 43210", "+91-98765-43210") → "+919876543210", or null if not Indian mobile/landline length. */
+/**
+ * What a person types ("98765 43210", "+91-98765-43210", "(011) 2345 6789") → "+919876543210",
+ * or null: the server's own rule (src/platform/validation/indian-phone.ts), so a number the form
+ * accepts is one the API accepts.
+ */
 export function normalisePhone(input: string): string | null {
-  const digits = input.replace(/[^\d]/g, '');
-  const national =
-    digits.length === 12 && digits.startsWith('91')
-      ? digits.slice(2)
-      : digits.length === 11 && digits.startsWith('0')
-        ? digits.slice(1)
-        : digits;
-  return /^[1-9]\d{9}$/.test(national) ? `+91${national}` : null;
+  return normaliseIndianPhone(input);
 }
 
 /** A 6-digit Indian PIN code: first digit 1–9 (there is no postal zone 0). */
@@ -84,26 +87,17 @@ export function humanise(value: string): string {
 }
 
 /**
- * What a person types as rupees ("1,234.5", "₹ 99", "0.10") → integer paise (123450, 9900, 10),
- * or null when it is not an amount with at most two decimals. Works on the digits as text, never
- * multiplying a float (0.29 * 100 is 28.999999999999996 in floating point).
+ * What a person types as rupees ("1,234.5", "₹ 99", "Rs. 1,25,000", "0.10") → integer paise
+ * (123450, 9900, 12500000, 10), or null when it is not an amount with at most two decimals: the
+ * server's own rule for CSV prices (src/platform/validation/rupees.ts), exact, never a float.
  */
 export function rupeesToPaise(input: string): number | null {
-  const text = input.replace(/[₹,\s]/g, '');
-  const match = /^(\d+)(?:\.(\d{0,2}))?$/.exec(text);
-  if (!match) return null;
-  const whole = match[1] ?? '0';
-  const fraction = (match[2] ?? '').padEnd(2, '0');
-  const paise = Number(whole) * 100 + Number(fraction);
-  return Number.isSafeInteger(paise) ? paise : null;
+  return sharedRupeesToPaise(input);
 }
 
 /** 123450 paise → "1234.50" (for a rupees input field; no grouping, no symbol). */
 export function paiseToRupeesInput(paise: number | null | undefined): string {
-  if (paise === null || paise === undefined) return '';
-  const sign = paise < 0 ? '-' : '';
-  const absolute = Math.abs(paise);
-  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`;
+  return paise === null || paise === undefined ? '' : paiseToRupeesText(paise);
 }
 
 /** 1500 g → "1.5 kg", 250 g → "250 g". */

@@ -12,8 +12,15 @@ describe('rupeesToPaise', () => {
     expect(rupeesToPaise('0')).toBe(0);
   });
 
-  it('accepts the ₹ sign, spaces and Indian digit grouping', () => {
+  it('accepts the ₹ sign, Rs., spaces and Indian digit grouping', () => {
     expect(rupeesToPaise('₹ 1,23,456.78')).toBe(12345678);
+    expect(rupeesToPaise('Rs. 1,250')).toBe(125000);
+  });
+
+  it('reads rupees by the server’s CSV rule: commas only where grouping puts them', () => {
+    // "1,50" may be a European 1.50: refused rather than read as ₹150.
+    expect(rupeesToPaise('1,50')).toBeNull();
+    expect(rupeesToPaise('1,250.50')).toBe(125050);
   });
 
   it('refuses more than two decimals, negatives and text', () => {

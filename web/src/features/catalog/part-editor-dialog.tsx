@@ -88,8 +88,9 @@ export function PartEditorDialog({ part }: { part?: Part }) {
               />
               <Select
                 label="GST rate"
-                placeholder="Choose a slab"
+                placeholder="Choose or type, e.g. 18%"
                 data={gstOptions}
+                searchable
                 clearable
                 {...form.getInputProps('gstRatePercent')}
                 onChange={(value) => form.setFieldValue('gstRatePercent', value ?? '')}

@@ -95,6 +95,27 @@ describe('PartEditorDialog', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('takes the GST rate as it is offered, "18%", and sends the slab 18', async () => {
+    const server = fakeServer((request) =>
+      request.method === 'POST' ? jsonResponse(201, { ...saved, gstRatePercent: 18 }) : undefined,
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<PartEditorDialog />);
+    await user.click(screen.getByRole('button', { name: 'Add part' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Add part' }, slow);
+    await fillForm(dialog, user);
+    // Typed as people write it: the list narrows to the one slab, which is then chosen.
+    await user.type(within(dialog).getByLabelText(/^GST rate/), '18%');
+    const eighteen = await screen.findByRole('option', { name: '18%', hidden: true }, slow);
+    for (const other of ['0%', '5%', '28%'])
+      expect(screen.queryByRole('option', { name: other, hidden: true })).toBeNull();
+    await user.click(eighteen);
+    await user.click(within(dialog).getByRole('button', { name: 'Add part' }));
+
+    expect(await screen.findByText('CMP-1.5T was added.', undefined, slow)).toBeInTheDocument();
+    expect(server.calls[0]?.body).toMatchObject({ gstRatePercent: 18, unitPricePaise: 149929 });
+  });
+
   it('refuses an MRP below the unit price', async () => {
     fakeServer(() => undefined);
     const user = userEvent.setup();

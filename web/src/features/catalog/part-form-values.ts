@@ -1,3 +1,4 @@
+import { parsePercent } from '../../../../src/platform/validation/percent';
 import { paiseToRupeesInput, rupeesToPaise } from '../../lib/format';
 import type { NewPart, Part, PartPatch, PartStatus } from './catalog.queries';
 
@@ -115,8 +116,9 @@ export function toNewPart(values: PartFormValues): NewPart {
     description: optional(values.description),
     category: optional(values.category),
     hsnCode: optional(values.hsnCode),
+    // The select holds "18"; "18%" or "18.0" (the CSV's forms) mean the same slab.
     gstRatePercent: values.gstRatePercent
-      ? gstSlabsPercent.find((slab) => slab === Number(values.gstRatePercent))
+      ? gstSlabsPercent.find((slab) => slab === parsePercent(values.gstRatePercent))
       : undefined,
     unitPricePaise: rupeesToPaise(values.unitPricePaise) ?? 0,
     mrpPaise: mrp ?? undefined,

@@ -3,9 +3,16 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer, meOf } from '../../../test/fake-server';
 import { jsonResponse, renderWithProviders } from '../../../test/render';
+import { saveBlob } from './authorised-http';
+import type * as AuthorisedHttp from './authorised-http';
 import { ImportsPage } from './imports.page';
 
 vi.mock('../../session/session-context', () => ({ useMe: () => meOf('brand', 'manager') }));
+// The template download is checked by what it saves, not by a browser's download.
+vi.mock('./authorised-http', async (original) => ({
+  ...(await original<typeof AuthorisedHttp>()),
+  saveBlob: vi.fn(),
+}));
 
 const slow = { timeout: 10_000 };
 
@@ -96,6 +103,37 @@ describe('ImportsPage', { timeout: 30_000 }, () => {
     // (jsdom's File cannot be read back from a Request; browsers stream the file as the body.)
   });
 
+  it('downloads templates with a header and an example row: rupees, GST 18%', async () => {
+    fakeServer(() => undefined);
+    const saved = vi.mocked(saveBlob);
+    saved.mockClear();
+    const user = userEvent.setup();
+    renderWithProviders(<ImportsPage />);
+    const download = async () => {
+      await user.click(screen.getByRole('button', { name: 'Download template' }));
+      const [blob, fileName] = saved.mock.calls.at(-1) ?? [];
+      return { fileName, lines: (await blobText(blob)).split('\r\n') };
+    };
+
+    expect(await download()).toEqual({
+      fileName: 'parts-template.csv',
+      lines: [
+        'part_number,name,description,category,hsn_code,gst_rate_percent,unit_price,mrp,weight_grams,length_cm,width_cm,height_cm,compatible_models,status',
+        'WM-DP-450,"Drain pump 40 W, front-load washer",Fits 6 to 8 kg front loaders; 230 V AC,Pumps,84509000,18%,"1,250.00","1,499.00",450,12,10,8,FL-6KG|FL-7KG|FL-8KG,active',
+        '',
+      ],
+    });
+    await user.click(screen.getByRole('radio', { name: 'Stock' }));
+    expect(await download()).toEqual({
+      fileName: 'stock-template.csv',
+      lines: [
+        'location_name,part_number,quantity,unit_cost,reason',
+        'Pune warehouse,WM-DP-450,25,980.00,receipt',
+        '',
+      ],
+    });
+  });
+
   it('sends a stock file with its mode', async () => {
     const uploads = withCsvUploads(
       fakeServer(() => undefined),
@@ -131,4 +169,15 @@ function withCsvUploads(server: ReturnType<typeof fakeServer>, answer: () => Res
     return server.fetch(input);
   });
   return uploads;
+}
+
+/** The text of a saved blob (jsdom's Blob has no `text()`; FileReader reads it). */
+function blobText(blob: Blob | undefined): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (!blob) return reject(new Error('nothing was saved'));
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(blob);
+  });
 }

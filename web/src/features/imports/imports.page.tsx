@@ -134,6 +134,11 @@ export function ImportsPage() {
               Download template
             </Button>
           </Group>
+          <Text size="xs" c="dimmed">
+            The template has one example row: replace it with yours. Column names may be written in
+            any case, with spaces (Part Number, Unit Price); prices in rupees, such as 1,250.50 or
+            ₹1,250; GST as 18%.
+          </Text>
           {start.isError && (
             <Alert color="red" variant="light" role="alert" title="Import not started">
               {uploadProblem(start.error)}
