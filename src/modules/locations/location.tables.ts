@@ -24,8 +24,9 @@ export const locations = pgTable(
 );
 
 /**
- * Published for other modules to read and join (ADR 0009): whose a location is and what it is
- * called. Addresses and contacts stay with this module (its service hands them out).
+ * Published for other modules to read and join (ADR 0009): whose a location is, what it is called
+ * and its city (two locations of one name are told apart by it). Addresses and contacts stay with
+ * this module (its service hands them out).
  */
 export const locationDirectory = pgView('location_directory').as((qb) =>
   qb
@@ -33,6 +34,7 @@ export const locationDirectory = pgView('location_directory').as((qb) =>
       id: locations.id,
       organizationId: locations.organizationId,
       name: locations.name,
+      city: locations.city,
     })
     .from(locations),
 );
