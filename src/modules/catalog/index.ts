@@ -10,4 +10,5 @@ export { newPartSchema, type NewPart } from './part.schemas.js';
 export { gstBasisPointsToPercent, gstPercentToBasisPoints } from './part.rules.js';
 export type { BulkPart } from './part-bulk.repository.js';
 export { streamBrandParts, upsertBrandParts } from './part-bulk.service.js';
+export { partAuditLabels } from './part-audit-labels.repository.js';
 export { registerCatalogRoutes } from './catalog.routes.js';

@@ -20,6 +20,7 @@ export { actorNamesFor, memberContact, type ActorNames } from './member-director
 export { AccessTokenService } from './access-token.service.js';
 export { createAuthenticator } from './authenticator.js';
 export { AccountEmails } from './account-emails.js';
+export { identityAuditLabels } from './identity-audit-labels.repository.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export { registerAccountRecoveryRoutes } from './account-recovery.routes.js';
 export { registerOrganizationRoutes } from './organization.routes.js';

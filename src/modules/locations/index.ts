@@ -6,4 +6,5 @@
  */
 export { locationDirectory } from './location.tables.js';
 export { ensureFirstLocation, isOwnLocation, type NewLocation } from './location.service.js';
+export { locationAuditLabels } from './location-audit-labels.repository.js';
 export { registerLocationRoutes } from './location.routes.js';

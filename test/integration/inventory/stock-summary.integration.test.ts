@@ -16,8 +16,10 @@ const generatedLevel = fc.record({
   reorderPoint: fc.option(fc.nat({ max: 200 }), { nil: null }),
 });
 
+type GeneratedLevel = typeof generatedLevel extends fc.Arbitrary<infer T> ? T : never;
+
 /** A fresh organization holding exactly `levels` (written straight into stock_levels). */
-async function organizationHolding(levels: Array<fc.GeneratedValueOf<typeof generatedLevel>>) {
+async function organizationHolding(levels: GeneratedLevel[]) {
   const { pool, db } = database();
   const organizationId = await insertOrganization(pool);
   const brandId = await insertOrganization(pool, 'brand');
