@@ -44,9 +44,9 @@ describe('admitWithin', () => {
             }
           }
           for (const start of admitted)
-            expect(admitted.filter((t) => t >= start && t - start < hour).length).toBeLessThanOrEqual(
-              max,
-            );
+            expect(
+              admitted.filter((t) => t >= start && t - start < hour).length,
+            ).toBeLessThanOrEqual(max);
         },
       ),
     );

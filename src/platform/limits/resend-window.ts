@@ -10,8 +10,7 @@ export interface SlidingLimit {
 }
 
 export type LimitDecision =
-  | { admitted: true; recent: Date[] }
-  | { admitted: false; retryAfterSeconds: number };
+  { admitted: true; recent: Date[] } | { admitted: false; retryAfterSeconds: number };
 
 /**
  * Admits one more at `now` when fewer than `max` of `recent` fall inside the window ending at

@@ -12,7 +12,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const invitation = (id: string, email: string, status: string) => ({
+const invitation = (id: string, email: string, status: 'pending' | 'accepted') => ({
   id,
   email,
   status,
