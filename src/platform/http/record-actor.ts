@@ -9,15 +9,15 @@ export const recordActorSchema = z.object({
   kind: z
     .enum(['user', 'api_key', 'system'])
     .describe('`system`: a job or SpareFlow itself, with no person or key behind it'),
-  id: z.string().nullable(),
+  id: z.uuid().nullable(),
   name: z
     .string()
     .nullable()
     .describe(
       "A member's name or an API key's name. `null` when the actor is not (or no longer) a member or key of the caller's organization: another organization's people are never named.",
     ),
-  userId: z.string().nullable(),
-  apiKeyId: z.string().nullable(),
+  userId: z.uuid().nullable(),
+  apiKeyId: z.uuid().nullable(),
 });
 export type RecordActor = z.infer<typeof recordActorSchema>;
 
