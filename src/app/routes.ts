@@ -2,19 +2,29 @@ import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { registerHealthRoutes } from '../platform/health/health.routes.js';
 import { registerAuditRoutes } from '../modules/audit/index.js';
 import {
+  actorNamesFor,
+  identityAuditLabels,
   registerAccountRecoveryRoutes,
   registerAuthRoutes,
   registerOrganizationRoutes,
   registerPlatformOrganizationRoutes,
   registerTeamRoutes,
 } from '../modules/identity/index.js';
-import { registerLocationRoutes } from '../modules/locations/index.js';
-import { registerInventoryRoutes, stockHeldAt } from '../modules/inventory/index.js';
-import { registerCatalogRoutes } from '../modules/catalog/index.js';
+import { locationAuditLabels, registerLocationRoutes } from '../modules/locations/index.js';
+import {
+  registerInventoryRoutes,
+  stockAuditLabels,
+  stockHeldAt,
+} from '../modules/inventory/index.js';
+import { partAuditLabels, registerCatalogRoutes } from '../modules/catalog/index.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { readinessChecks, registerSystemInfoRoutes, systemInfo } from '../modules/ops/index.js';
-import { registerImportRoutes } from '../modules/imports/index.js';
-import { registerNetworkRoutes, type NetworkDeps } from '../modules/network/index.js';
+import { importAuditLabels, registerImportRoutes } from '../modules/imports/index.js';
+import {
+  networkAuditLabels,
+  registerNetworkRoutes,
+  type NetworkDeps,
+} from '../modules/network/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -49,7 +59,18 @@ export function registerRoutes(
   // Sandbox only, and never in production: otherwise the route does not exist (404).
   if (mailboxSink) registerSandboxMailboxRoutes(app, mailboxSink);
   registerOrganizationRoutes(app, container.database);
-  registerAuditRoutes(app, container.database.db);
+  // The audit log names people, keys and targets through their owners' readers.
+  registerAuditRoutes(app, container.database.db, {
+    actorNames: actorNamesFor,
+    targets: [
+      identityAuditLabels,
+      partAuditLabels,
+      locationAuditLabels,
+      networkAuditLabels,
+      stockAuditLabels,
+      importAuditLabels,
+    ],
+  });
   const { pool, db } = container.database;
   // Links in e-mails without APP_URL and outside a request (see platform/http/public-links.ts).
   const fallbackOrigin = `http://localhost:${container.config.http.port}`;

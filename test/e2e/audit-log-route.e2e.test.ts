@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../src/app/container.js';
 import { recordAudit } from '../../src/modules/audit/audit.service.js';
+import type { AuditAction } from '../../src/modules/audit/audit-vocabulary.js';
 import type { MemberRole, OrganizationType } from '../../src/modules/identity/identity.tables.js';
 import {
   createMember,
@@ -72,7 +73,7 @@ beforeAll(async () => {
         await recordAudit(tx, {
           actor: { userId: null },
           organizationId,
-          action,
+          action: action as AuditAction,
           entityType: 'widget',
           entityId: `${action}-${index}`,
           after: { index },

@@ -5,6 +5,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/modules/audit/audit.service.js';
+import type { AuditAction } from '../../src/modules/audit/audit-vocabulary.js';
 import type { Db } from '../../src/platform/db/database.js';
 import * as schema from '../../src/platform/db/schema.js';
 import { makeTempRoot, removeTempRoot, runSpareflow } from '../support/spareflow-process.js';
@@ -55,7 +56,7 @@ beforeAll(async () => {
       await recordAudit(tx, {
         actor: { userId: null },
         organizationId,
-        action: 'test.changed',
+        action: 'test.changed' as AuditAction,
         entityType: 'widget',
         entityId: `widget-${index}`,
         after: { index },

@@ -118,7 +118,8 @@ describe('POST /api/v1/inventory/adjustments', () => {
         onHandDelta: 10,
         reason: 'receipt',
         note: 'GRN 42',
-        actor: { userId: manager.userId, apiKeyId: null },
+        // The old fields stay; the name is the member's (api-v1 contract: additive only).
+        actor: expect.objectContaining({ userId: manager.userId, apiKeyId: null, kind: 'user' }),
       }),
     ]);
     const older = await call(

@@ -78,7 +78,7 @@ describe('invitation previews (public, by token)', () => {
       role: 'operator',
     });
     expect(invited.status).toBe(201);
-    const { token, item } = await waitForEmail(testApp(), newcomer, /invited to join a team/);
+    const { token, item } = await waitForEmail(testApp(), newcomer, /invited you to join/);
     expect(item.links.some((link) => link.includes('/accept-invitation?token='))).toBe(true);
 
     const preview = await call(
@@ -102,7 +102,7 @@ describe('invitation previews (public, by token)', () => {
       role: 'viewer',
     });
     expect(existing.status).toBe(201);
-    const second = await waitForEmail(testApp(), other.owner.email, /invited to join a team/);
+    const second = await waitForEmail(testApp(), other.owner.email, /invited you to join/);
     const existingPreview = await call(
       'GET',
       `/api/v1/team/invitations/preview?token=${encodeURIComponent(second.token)}`,

@@ -81,7 +81,11 @@ describe('partner network: invitations', () => {
       partnerType: 'service_center',
     });
     expect(created.status).toBe(201);
-    const { item, token } = await waitForEmail(testApp(), email, /invited to join a brand network/);
+    const { item, token } = await waitForEmail(
+      testApp(),
+      email,
+      /invites you to its service centre network/,
+    );
     expect(item.links.some((link) => link === created.json.acceptUrl)).toBe(true);
     expect(await accept(serviceCenter, token)).toMatchObject({
       status: 200,

@@ -5,6 +5,7 @@ export interface MailboxItem {
   to: string[];
   subject: string;
   text: string;
+  html: string | null;
   receivedAt: string;
   links: string[];
 }

@@ -1,6 +1,9 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { Caller } from '../../platform/http/caller.js';
+import { presentRecordActor, type RecordActor } from '../../platform/http/record-actor.js';
+import { labelTargets, targetKey, type AuditNameSources } from './audit-names.js';
+import { auditActionLabel, auditEntityTypeLabel } from './audit-vocabulary.js';
 import { auditRepository, type AuditRow } from './audit.repository.js';
 
 export interface AuditLogQuery {
@@ -10,6 +13,9 @@ export interface AuditLogQuery {
   action?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
+  /** Entries made by this member (user id) or this API key. */
+  actorUserId?: string | undefined;
+  actorApiKeyId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Honoured for platform administrators only. */
@@ -19,11 +25,13 @@ export interface AuditLogQuery {
 export interface AuditLogItem {
   position: number;
   occurredAt: string;
-  actor: { userId: string | null; apiKeyId: string | null };
+  actor: RecordActor;
   organizationId: string | null;
   action: string;
+  actionLabel: string;
   entityType: string;
   entityId: string;
+  target: { type: string; typeLabel: string; id: string; label: string | null };
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -56,25 +64,15 @@ function organizationScope(caller: Caller, requested: string | undefined): strin
   return caller.organizationId;
 }
 
-function toItem(row: AuditRow): AuditLogItem {
-  return {
-    position: row.position,
-    occurredAt: row.occurredAt.toISOString(),
-    actor: { userId: row.actorUserId, apiKeyId: row.actorApiKeyId },
-    organizationId: row.organizationId,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    before: row.before ?? null,
-    after: row.after ?? null,
-    requestId: row.requestId,
-    ip: row.ip,
-  };
-}
-
-/** One page of the audit log, newest first, scoped to what the caller may see. */
+/**
+ * One page of the audit log, newest first, scoped to what the caller may see, in words: the
+ * action's label, the actor's name and the target's label. Names of people (actors, members as
+ * targets) are those of the caller's organization only — a platform administrator reading
+ * another organization's log sees that organization's people unnamed, as anyone outside it would.
+ */
 export async function listAuditLog(
   db: Db,
+  names: AuditNameSources,
   caller: Caller,
   query: AuditLogQuery,
 ): Promise<{ items: AuditLogItem[]; nextCursor: string | null }> {
@@ -83,6 +81,8 @@ export async function listAuditLog(
     action: query.action,
     entityType: query.entityType,
     entityId: query.entityId,
+    actorUserId: query.actorUserId,
+    actorApiKeyId: query.actorApiKeyId,
     from: query.from,
     to: query.to,
     beforePosition: parseCursor(query.cursor),
@@ -90,6 +90,33 @@ export async function listAuditLog(
   });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
+  const [actors, targets] = await Promise.all([
+    names.actorNames(db, caller.organizationId, {
+      userIds: page.map((row) => row.actorUserId),
+      apiKeyIds: page.map((row) => row.actorApiKeyId),
+    }),
+    labelTargets(db, names.targets, page, caller.organizationId),
+  ]);
+  const toItem = (row: AuditRow): AuditLogItem => ({
+    position: row.position,
+    occurredAt: row.occurredAt.toISOString(),
+    actor: presentRecordActor({ userId: row.actorUserId, apiKeyId: row.actorApiKeyId }, actors),
+    organizationId: row.organizationId,
+    action: row.action,
+    actionLabel: auditActionLabel(row.action),
+    entityType: row.entityType,
+    entityId: row.entityId,
+    target: {
+      type: row.entityType,
+      typeLabel: auditEntityTypeLabel(row.entityType),
+      id: row.entityId,
+      label: targets.get(targetKey(row.entityType, row.entityId)) ?? null,
+    },
+    before: row.before ?? null,
+    after: row.after ?? null,
+    requestId: row.requestId,
+    ip: row.ip,
+  });
   return {
     items: page.map(toItem),
     nextCursor: rows.length > query.limit && last ? String(last.position) : null,

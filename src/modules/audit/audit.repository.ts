@@ -10,6 +10,8 @@ export interface AuditFilters {
   action?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
+  actorUserId?: string | undefined;
+  actorApiKeyId?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
   /** Rows strictly older (smaller position) than this one: the previous page's last position. */
@@ -49,6 +51,10 @@ export const auditRepository = {
     if (filters.entityType !== undefined)
       conditions.push(eq(auditLog.entityType, filters.entityType));
     if (filters.entityId !== undefined) conditions.push(eq(auditLog.entityId, filters.entityId));
+    if (filters.actorUserId !== undefined)
+      conditions.push(eq(auditLog.actorUserId, filters.actorUserId));
+    if (filters.actorApiKeyId !== undefined)
+      conditions.push(eq(auditLog.actorApiKeyId, filters.actorApiKeyId));
     if (filters.from !== undefined) conditions.push(gte(auditLog.occurredAt, filters.from));
     if (filters.to !== undefined) conditions.push(lte(auditLog.occurredAt, filters.to));
     if (filters.beforePosition !== undefined)

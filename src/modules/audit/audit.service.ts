@@ -3,12 +3,13 @@ import { removeSecrets } from '../../platform/logging/redaction.js';
 import { auditChainOf } from './audit-chain.js';
 import { auditChainRepository } from './audit-chain.repository.js';
 import { auditRowHash, type AuditContent } from './audit-hash.js';
+import type { AuditAction } from './audit-vocabulary.js';
 
 export interface AuditEntry {
   actor: { userId?: string | null; apiKeyId?: string | null };
   organizationId: string | null;
-  /** Stable verb, e.g. `user.registered`, `api_key.revoked`. */
-  action: string;
+  /** Stable verb from the labelled catalogue (`audit-vocabulary.ts`), e.g. `api_key.revoked`. */
+  action: AuditAction;
   entityType: string;
   entityId: string;
   before?: unknown;

@@ -5,7 +5,7 @@ import type { Tx } from '../../platform/db/transaction.js';
 import type { EventBus } from '../../platform/jobs/domain-events.js';
 import type { DomainEventMap } from '../../platform/jobs/domain-events.js';
 import type { StoragePort } from '../../platform/storage/storage.port.js';
-import { recordAudit, type AuditContext } from '../audit/index.js';
+import { recordAudit, type AuditAction, type AuditContext } from '../audit/index.js';
 import './catalog.events.js';
 
 /** What the catalog services need, wired in the composition root. */
@@ -31,7 +31,7 @@ export async function recordPartChange<T extends PartEventType>(
     audit: AuditContext;
     brandId: string;
     partId: string;
-    action: string;
+    action: AuditAction;
     before?: unknown;
     after?: unknown;
     event: T;

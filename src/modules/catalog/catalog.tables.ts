@@ -161,7 +161,8 @@ export const partSearchTerms = pgTable(
 
 /**
  * Published for other modules to read and join (ADR 0009): a part's identity — its brand, number,
- * name and status. Prices, dimensions and search columns stay with the catalog.
+ * name and status — and its list price (`unit_price_paise`: inventory values stock received
+ * without a cost at it). Other prices, dimensions and search columns stay with the catalog.
  */
 export const partDirectory = pgView('part_directory').as((qb) =>
   qb
@@ -171,6 +172,7 @@ export const partDirectory = pgView('part_directory').as((qb) =>
       partNumber: parts.partNumber,
       name: parts.name,
       status: parts.status,
+      unitPricePaise: parts.unitPricePaise,
     })
     .from(parts),
 );

@@ -1,7 +1,7 @@
 /**
  * The catalog module's public surface: brands' parts, their search, images, substitutes and
  * supersession. Other modules read parts through the published `partDirectory` view (id,
- * brand_id, part_number, name, status); the CSV import and export write and read a brand's
+ * brand_id, part_number, name, status, unit_price_paise); the CSV import and export write and read a brand's
  * catalog in bulk (`upsertBrandParts`, `streamBrandParts`) and validate rows with the API's own
  * part schema and GST rules; the composition root registers the routes.
  */
@@ -10,4 +10,5 @@ export { newPartSchema, type NewPart } from './part.schemas.js';
 export { gstBasisPointsToPercent, gstPercentToBasisPoints } from './part.rules.js';
 export type { BulkPart } from './part-bulk.repository.js';
 export { streamBrandParts, upsertBrandParts } from './part-bulk.service.js';
+export { partAuditLabels } from './part-audit-labels.repository.js';
 export { registerCatalogRoutes } from './catalog.routes.js';

@@ -1,6 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../../platform/errors/app-error.js';
+import { rethrowWithRetryAfter } from '../../platform/http/retry-after.js';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { capabilitiesOf, requireCaller } from '../../platform/http/route-policy.js';
 import {
@@ -45,13 +46,6 @@ const cookieAuthHeaders = cookieModeHeader.extend({
 export interface AuthRouteDeps extends SessionDeps {
   /** Where browser requests may come from (the Origin check of cookie sessions). */
   origins: OriginPolicy;
-}
-
-/** Errors that carry `retryAfterSeconds` also set the `Retry-After` header (RFC 9110). */
-function withRetryAfter(reply: FastifyReply, error: unknown): never {
-  const seconds = isAppError(error) ? error.extensions?.['retryAfterSeconds'] : undefined;
-  if (typeof seconds === 'number') void reply.header('retry-after', String(seconds));
-  throw error;
 }
 
 /**
@@ -125,7 +119,7 @@ export function registerAuthRoutes(app: FastifyZodApp, deps: AuthRouteDeps): voi
       const cookies = cookieMode(request);
       const result = await auth
         .login(request.body)
-        .catch((error: unknown) => withRetryAfter(reply, error));
+        .catch((error: unknown) => rethrowWithRetryAfter(reply, error));
       if (cookies) setSessionCookies(reply, result.refreshToken);
       return result;
     },

@@ -3,8 +3,10 @@
  * The composition root wires its routes, the access-token service and the request authenticator;
  * `spareflow admin create` makes platform administrators; the demo world provisions its accounts
  * through `ensureOrganization` and `ensureVerifiedMember`. Other modules read organizations
- * through the published `organizationDirectory` view (id, type, name, status) and a user's
- * address through `emailOfUser`; the tables stay identity's own.
+ * through the published `organizationDirectory` view (id, type, name, status), a user's
+ * address through `emailOfUser`, the names of an organization's members and API keys on its
+ * records through `actorNamesFor` (never anyone outside it) and an inviter's contact through
+ * `memberContact`; the tables stay identity's own.
  */
 export { organizationDirectory } from './identity.tables.js';
 export {
@@ -14,9 +16,11 @@ export {
 } from './platform-admin.service.js';
 export { ensureVerifiedMember, hasUserWithEmail } from './account-provisioning.service.js';
 export { emailOfUser } from './user-lookup.service.js';
+export { actorNamesFor, memberContact, type ActorNames } from './member-directory.service.js';
 export { AccessTokenService } from './access-token.service.js';
 export { createAuthenticator } from './authenticator.js';
 export { AccountEmails } from './account-emails.js';
+export { identityAuditLabels } from './identity-audit-labels.repository.js';
 export { registerAuthRoutes } from './auth.routes.js';
 export { registerAccountRecoveryRoutes } from './account-recovery.routes.js';
 export { registerOrganizationRoutes } from './organization.routes.js';

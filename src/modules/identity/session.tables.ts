@@ -53,6 +53,14 @@ export const oneTimeTokens = pgTable(
     role: text('role'),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    /**
+     * Staff invitations: when it was resent within the last hour (at most `resendLimit` entries;
+     * older ones dropped). Resending replaces `token_hash` and restarts `expires_at`.
+     */
+    resentAt: timestamp('resent_at', { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

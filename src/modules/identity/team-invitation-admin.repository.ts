@@ -13,6 +13,8 @@ export interface StaffInvitationListRow {
   status: StaffInvitationStatus;
   createdAt: Date;
   expiresAt: Date;
+  /** Resends of the last hour (see `reissue`). */
+  resentAt: Date[];
 }
 
 /**
@@ -35,6 +37,7 @@ const listColumns = {
   status: statusExpression,
   createdAt: oneTimeTokens.createdAt,
   expiresAt: oneTimeTokens.expiresAt,
+  resentAt: oneTimeTokens.resentAt,
 };
 
 const ofOrganization = (organizationId: string): SQL[] => [
@@ -80,6 +83,24 @@ export const teamInvitationAdminRepository = {
       .where(and(eq(oneTimeTokens.id, id), ...ofOrganization(organizationId)))
       .for('update')
       .limit(1);
+    return row;
+  },
+
+  /**
+   * Resends: a new token (the old hash is replaced, so the old link stops working), a restarted
+   * expiry and the resend times of the last hour. Returns the invitation as it now is.
+   */
+  async reissue(
+    db: Db,
+    id: string,
+    values: { tokenHash: string; expiresAt: Date; resentAt: Date[] },
+  ): Promise<StaffInvitationListRow> {
+    const [row] = await db
+      .update(oneTimeTokens)
+      .set(values)
+      .where(eq(oneTimeTokens.id, id))
+      .returning(listColumns);
+    if (!row) throw new Error('reissue found no invitation');
     return row;
   },
 

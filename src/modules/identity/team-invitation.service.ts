@@ -11,6 +11,9 @@ import { verifyPassword } from './password-hasher.js';
 import { createMember, newUserSchema, type IdentityDeps } from './platform-admin.service.js';
 import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
 import { teamInvitationRepository } from './team-invitation.repository.js';
+import { memberDirectoryRepository } from './member-directory.repository.js';
+import { staffInvitationEmail } from './staff-invitation-email.js';
+import type { Tx } from '../../platform/db/transaction.js';
 import { memberRoleSchema, type TeamActor } from './team.service.js';
 
 /** How long a staff invitation can be accepted. */
@@ -64,6 +67,44 @@ export interface TeamInvitationDeps extends IdentityDeps {
   fallbackOrigin: string;
 }
 
+/** A fresh staff invitation token and the accept link that carries it. */
+export function newStaffInvitationLink(
+  deps: Pick<TeamInvitationDeps, 'appUrl' | 'fallbackOrigin'>,
+  requestOrigin: string | undefined,
+): { token: string; acceptUrl: string } {
+  const token = newSecret('sft_');
+  const base = linkBase(deps.appUrl, requestOrigin, deps.fallbackOrigin);
+  return { token, acceptUrl: `${base}/accept-invitation?token=${token}` };
+}
+
+/**
+ * Enqueues the invitation e-mail in `tx`, naming the organization and the member who acts (the
+ * inviter, or whoever resends) with their contact.
+ */
+export async function enqueueStaffInvitationEmail(
+  deps: Pick<TeamInvitationDeps, 'outbox'>,
+  tx: Tx,
+  actor: TeamActor,
+  invitation: { email: string; role: MemberRole; expiresAt: Date },
+  link: { acceptUrl: string; resent: boolean },
+): Promise<void> {
+  const organization = await teamInvitationRepository.findOrganization(tx.db, actor.organizationId);
+  const inviter = await memberDirectoryRepository.memberContact(
+    tx.db,
+    actor.organizationId,
+    actor.userId,
+  );
+  await deps.outbox.enqueue(
+    tx,
+    staffInvitationEmail({
+      ...invitation,
+      organizationName: organization?.name ?? 'an organisation',
+      inviter,
+      ...link,
+    }),
+  );
+}
+
 /** Invites someone by e-mail; the token exists only in the e-mail, enqueued in the same tx. */
 export async function inviteMember(
   deps: TeamInvitationDeps,
@@ -76,7 +117,7 @@ export async function inviteMember(
   if (input.role === 'owner' && actor.role !== 'owner') {
     throw new AppError('FORBIDDEN', { detail: 'Only an owner may invite an owner.' });
   }
-  const token = newSecret('sft_');
+  const { token, acceptUrl } = newStaffInvitationLink(deps, requestOrigin);
   return inTransaction(deps.pool, async (tx) => {
     const row = await teamInvitationRepository.insert(tx.db, {
       organizationId: actor.organizationId,
@@ -85,20 +126,13 @@ export async function inviteMember(
       tokenHash: hashSecret(token),
       ttlDays: invitationTtlDays,
     });
-    const base = linkBase(deps.appUrl, requestOrigin, deps.fallbackOrigin);
-    const link = `${base}/accept-invitation?token=${token}`;
-    await deps.outbox.enqueue(tx, {
-      to: input.email,
-      subject: 'You are invited to join a team on SpareFlow',
-      text: [
-        'Hello,',
-        '',
-        `You have been invited to join an organization on SpareFlow as ${input.role}. To accept, open:`,
-        link,
-        '',
-        `The link works once and expires in ${invitationTtlDays} days.`,
-      ].join('\n'),
-    });
+    await enqueueStaffInvitationEmail(
+      deps,
+      tx,
+      actor,
+      { email: input.email, role: input.role, expiresAt: row.expiresAt },
+      { acceptUrl, resent: false },
+    );
     await recordAudit(tx, {
       ...audit,
       organizationId: actor.organizationId,

@@ -5,4 +5,5 @@
  */
 export type { ImportDeps } from './import-run.js';
 export { importRunJob } from './import.job.js';
+export { importAuditLabels } from './import-audit-labels.repository.js';
 export { registerImportRoutes } from './import.routes.js';

@@ -43,6 +43,10 @@ const movementColumns = [
   'unit_cost_paise',
   'actor_user_id',
   'actor_api_key_id',
+  // Added later, at the end, so files read by column position keep their meaning.
+  'part_name',
+  'location_city',
+  'actor_name',
 ] as const;
 
 /**
@@ -125,12 +129,14 @@ export function registerInventoryImportRoutes(app: FastifyZodApp, deps: ImportSu
       schema: {
         tags: ['imports'],
         summary: "The organization's stock movement ledger as CSV, oldest first",
+        description:
+          'Columns: id, created_at, location_id, location_name, part_number, kind, on_hand_delta, reserved_delta, in_transit_delta, reason, note, reference_type, reference_id, unit_cost_paise, actor_user_id, actor_api_key_id, part_name, location_city, actor_name (the member or API key of the organization who made the movement; empty for SpareFlow jobs and people no longer in the organization).',
       },
     },
     async (request, reply) => {
       const organizationId = requireCaller(request).organizationId;
       async function* rows() {
-        for await (const batch of exportStockMovements(deps.pool, organizationId)) yield* batch;
+        for await (const batch of exportStockMovements(deps, organizationId)) yield* batch;
       }
       return sendCsv(reply, 'stock-movements.csv', csvRowsOf(movementColumns, rows()));
     },

@@ -19,4 +19,5 @@ export {
   stockReconcileJob,
   stockReservationsDoctorCheck,
 } from './stock-reconciler.js';
+export { stockAuditLabels } from './stock-audit-labels.repository.js';
 export { registerInventoryRoutes } from './inventory.routes.js';

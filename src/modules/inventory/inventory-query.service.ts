@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { toPage } from '../../platform/http/pagination.js';
+import { presentRecordActor, recordActorSchema } from '../../platform/http/record-actor.js';
+import { actorNamesFor, type ActorNames } from '../identity/index.js';
 import { adjustmentReasons, movementKinds } from './inventory.tables.js';
 import { stockQueryRepository, type LevelRow, type MovementRow } from './stock-query.repository.js';
 
@@ -62,6 +64,8 @@ export const movementSchema = z.object({
   id: z.number().int(),
   locationId: z.uuid(),
   partId: z.uuid(),
+  part: z.object({ id: z.uuid(), partNumber: z.string(), name: z.string() }),
+  location: z.object({ id: z.uuid(), name: z.string(), city: z.string() }),
   kind: z.enum(movementKinds),
   onHandDelta: z.number().int(),
   reservedDelta: z.number().int(),
@@ -71,7 +75,9 @@ export const movementSchema = z.object({
   referenceType: z.string().nullable(),
   referenceId: z.string().nullable(),
   unitCostPaise: z.number().int().nullable(),
-  actor: z.object({ userId: z.uuid().nullable(), apiKeyId: z.uuid().nullable() }),
+  actor: recordActorSchema.describe(
+    "Who made the movement: a member or API key of the organization by name (`userId` and `apiKeyId` as before); `system` for SpareFlow's own jobs",
+  ),
   createdAt: z.iso.datetime(),
 });
 
@@ -79,11 +85,13 @@ export function presentLevel(row: LevelRow): LevelItem {
   return { ...row, available: row.onHand - row.reserved };
 }
 
-function presentMovement(row: MovementRow): z.infer<typeof movementSchema> {
+function presentMovement(row: MovementRow, names: ActorNames): z.infer<typeof movementSchema> {
   return {
     id: row.id,
     locationId: row.locationId,
     partId: row.partId,
+    part: { id: row.partId, partNumber: row.partNumber, name: row.partName },
+    location: { id: row.locationId, name: row.locationName, city: row.locationCity },
     kind: row.kind,
     onHandDelta: row.onHandDelta,
     reservedDelta: row.reservedDelta,
@@ -93,7 +101,7 @@ function presentMovement(row: MovementRow): z.infer<typeof movementSchema> {
     referenceType: row.referenceType,
     referenceId: row.referenceId,
     unitCostPaise: row.unitCostPaise,
-    actor: { userId: row.actorUserId, apiKeyId: row.actorApiKeyId },
+    actor: presentRecordActor({ userId: row.actorUserId, apiKeyId: row.actorApiKeyId }, names),
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -111,7 +119,11 @@ export async function listLevels(db: Db, organizationId: string, query: LevelQue
   return toPage(rows, query.limit, presentLevel, (row) => `${row.locationId}:${row.partId}`);
 }
 
-/** The organization's ledger, newest first. */
+/**
+ * The organization's ledger, newest first, with part numbers, location names and the names of
+ * the members and API keys who made each movement (only the organization's own: see
+ * `actorNamesFor`).
+ */
 export async function listMovements(db: Db, organizationId: string, query: MovementQuery) {
   const rows = await stockQueryRepository.pageMovements(
     db,
@@ -123,5 +135,14 @@ export async function listMovements(db: Db, organizationId: string, query: Movem
     },
     query.limit + 1,
   );
-  return toPage(rows, query.limit, presentMovement, (row) => String(row.id));
+  const names = await actorNamesFor(db, organizationId, {
+    userIds: rows.map((row) => row.actorUserId),
+    apiKeyIds: rows.map((row) => row.actorApiKeyId),
+  });
+  return toPage(
+    rows,
+    query.limit,
+    (row) => presentMovement(row, names),
+    (row) => String(row.id),
+  );
 }

@@ -19,6 +19,7 @@ import {
   createAdjustment,
 } from './stock-adjustment.service.js';
 import { setThresholds, thresholdsSchema } from './stock-thresholds.service.js';
+import { stockSummarySchema, summariseStock } from './stock-summary.service.js';
 import { registerInventoryOperationRoutes } from './inventory-operations.routes.js';
 import { stockConflictProblemSchema } from './inventory-problems.js';
 
@@ -78,6 +79,23 @@ export function registerInventoryRoutes(app: FastifyZodApp, deps: InventoryDeps)
       },
     },
     async (request) => listLevels(deps.db, requireCaller(request).organizationId, request.query),
+  );
+
+  app.get(
+    '/api/v1/inventory/summary',
+    {
+      config: {
+        problems: [],
+        policy: { access: 'authenticated', capability: 'stock.read' },
+      },
+      schema: {
+        tags: ['inventory'],
+        summary:
+          'Stock value and counts: on hand at moving-average cost, units without a recorded cost at list price',
+        response: { 200: stockSummarySchema },
+      },
+    },
+    async (request) => summariseStock(deps.db, requireCaller(request).organizationId),
   );
 
   app.get(

@@ -20,7 +20,9 @@ export interface MovementExportRow {
   created_at: string;
   location_id: string;
   location_name: string;
+  location_city: string;
   part_number: string;
+  part_name: string;
   kind: string;
   on_hand_delta: number;
   reserved_delta: number;
@@ -78,7 +80,8 @@ export const stockExportRepository = {
       const { rows }: { rows: MovementExportRow[] } = await client.query(
         `select m.id::text as id, to_char(m.created_at at time zone 'UTC',
                   'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
-                m.location_id, l.name as location_name, p.part_number, m.kind, m.on_hand_delta,
+                m.location_id, l.name as location_name, l.city as location_city, p.part_number,
+                p.name as part_name, m.kind, m.on_hand_delta,
                 m.reserved_delta, m.in_transit_delta, m.reason, m.note, m.reference_type,
                 m.reference_id, m.unit_cost_paise::text as unit_cost_paise, m.actor_user_id,
                 m.actor_api_key_id

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { partDirectory } from '../catalog/index.js';
+import { locationDirectory } from '../locations/index.js';
 import { stockLevels, stockMovements } from './inventory.tables.js';
 
 export interface LevelFilter {
@@ -39,7 +40,13 @@ export type LevelRow = {
   averageCostPaise: number;
 };
 
-export type MovementRow = typeof stockMovements.$inferSelect;
+/** A ledger row with its part's number and name and its location's name and city. */
+export type MovementRow = typeof stockMovements.$inferSelect & {
+  partNumber: string;
+  partName: string;
+  locationName: string;
+  locationCity: string;
+};
 
 /** Reads of levels and the ledger; every query is filtered by the caller's organization. */
 export const stockQueryRepository = {
@@ -96,9 +103,17 @@ export const stockQueryRepository = {
     },
     limit: number,
   ): Promise<MovementRow[]> {
-    return db
-      .select()
+    const rows = await db
+      .select({
+        movement: stockMovements,
+        partNumber: partDirectory.partNumber,
+        partName: partDirectory.name,
+        locationName: locationDirectory.name,
+        locationCity: locationDirectory.city,
+      })
       .from(stockMovements)
+      .innerJoin(partDirectory, eq(partDirectory.id, stockMovements.partId))
+      .innerJoin(locationDirectory, eq(locationDirectory.id, stockMovements.locationId))
       .where(
         and(
           eq(stockMovements.organizationId, organizationId),
@@ -109,6 +124,7 @@ export const stockQueryRepository = {
       )
       .orderBy(desc(stockMovements.id))
       .limit(limit);
+    return rows.map(({ movement, ...names }) => ({ ...movement, ...names }));
   },
 
   /**

@@ -3,7 +3,7 @@
  * against India Post's PIN directory. Other modules check that a location is the caller's with
  * `isOwnLocation` (archived ones included: history) or `locationStatus` (stock may only go to an
  * `active` one) and read names through the published `locationDirectory` view (id,
- * organization_id, name, archived_at); the demo world gives its organizations a first location
+ * organization_id, name, city, archived_at); the demo world gives its organizations a first location
  * with `ensureFirstLocation`. The composition root hands the routes the PIN directory and the
  * inventory module's `stockHeld` (archiving is refused while stock is there).
  */
@@ -16,4 +16,5 @@ export {
   type NewLocation,
   type StockHeld,
 } from './location.service.js';
+export { locationAuditLabels } from './location-audit-labels.repository.js';
 export { registerLocationRoutes } from './location.routes.js';

@@ -32,8 +32,9 @@ export const locations = pgTable(
 
 /**
  * Published for other modules to read and join (ADR 0009): whose a location is, what it is
- * called and whether it is archived (`archived_at` not null: keep it out of pickers and refuse
- * stock there). Addresses and contacts stay with this module (its service hands them out).
+ * called, its city (two locations of one name are told apart by it) and whether it is archived
+ * (`archived_at` not null: keep it out of pickers and refuse stock there). Addresses and
+ * contacts stay with this module (its service hands them out).
  */
 export const locationDirectory = pgView('location_directory').as((qb) =>
   qb
@@ -42,6 +43,7 @@ export const locationDirectory = pgView('location_directory').as((qb) =>
       organizationId: locations.organizationId,
       name: locations.name,
       archivedAt: locations.archivedAt,
+      city: locations.city,
     })
     .from(locations),
 );

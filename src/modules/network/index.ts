@@ -10,5 +10,6 @@ export {
   isActivePartner,
 } from './partner-access.service.js';
 export type { NetworkDeps } from './network.deps.js';
+export { networkAuditLabels } from './network-audit-labels.repository.js';
 export { registerNetworkRoutes } from './network.routes.js';
 export { registerNetworkListRoutes } from './network-lists.routes.js';

@@ -12,6 +12,8 @@ export interface InvitationListRow {
   status: InvitationStatus;
   createdAt: Date;
   expiresAt: Date;
+  /** Resends of the last hour (see `reissue`). */
+  resentAt: Date[];
 }
 
 /**
@@ -35,6 +37,7 @@ const listColumns = {
   status: statusExpression,
   createdAt: partnerInvitations.createdAt,
   expiresAt: partnerInvitations.expiresAt,
+  resentAt: partnerInvitations.resentAt,
 };
 
 /** A brand's view and control of the partner invitations it sent. */
@@ -67,6 +70,24 @@ export const invitationAdminRepository = {
       .where(and(eq(partnerInvitations.id, id), eq(partnerInvitations.brandId, brandId)))
       .for('update')
       .limit(1);
+    return row;
+  },
+
+  /**
+   * Resends: a new token (the old hash is replaced, so the old link stops working), a restarted
+   * expiry and the resend times of the last hour. Returns the invitation as it now is.
+   */
+  async reissue(
+    db: Db,
+    id: string,
+    values: { tokenHash: string; expiresAt: Date; resentAt: Date[] },
+  ): Promise<InvitationListRow> {
+    const [row] = await db
+      .update(partnerInvitations)
+      .set(values)
+      .where(eq(partnerInvitations.id, id))
+      .returning(listColumns);
+    if (!row) throw new Error('reissue found no invitation');
     return row;
   },
 

@@ -63,6 +63,16 @@ export const invitationRepository = {
     return row;
   },
 
+  /** The inviting brand's name, through the published organization directory. */
+  async brandName(db: Db, brandId: string): Promise<string | undefined> {
+    const [row] = await db
+      .select({ name: organizationDirectory.name })
+      .from(organizationDirectory)
+      .where(eq(organizationDirectory.id, brandId))
+      .limit(1);
+    return row?.name;
+  },
+
   async markAccepted(db: Db, id: string, organizationId: string): Promise<void> {
     await db
       .update(partnerInvitations)

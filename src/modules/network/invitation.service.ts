@@ -5,8 +5,10 @@ import { AppError } from '../../platform/errors/app-error.js';
 import type { MemberRole, OrganizationType } from '../../platform/access/organization-roles.js';
 import type { AuditContext } from '../audit/index.js';
 import { hashSecret, newSecret } from '../../platform/crypto/secret-hash.js';
-import { emailOfUser } from '../identity/index.js';
+import type { Tx } from '../../platform/db/transaction.js';
+import { emailOfUser, memberContact } from '../identity/index.js';
 import { invitationRepository } from './invitation.repository.js';
+import { partnerInvitationEmail } from './partner-invitation-email.js';
 import { recordNetworkChange, type NetworkDeps } from './network.deps.js';
 import { partnerTypes } from './network.tables.js';
 import { activatePartnerLink, linkView } from './partner-link.service.js';
@@ -38,6 +40,45 @@ export const acceptedInvitationSchema = z.object({
   status: z.literal('active'),
 });
 
+/** A fresh token and the accept link that carries it (`APP_URL` wins over the request's origin). */
+export function newInvitationLink(
+  deps: NetworkDeps,
+  requestOrigin: string | undefined,
+): { token: string; acceptUrl: string } {
+  const token = newSecret('sfi_');
+  const acceptUrl = new URL(
+    '/network/invitations/accept',
+    linkBase(deps.invitations.appUrl, requestOrigin, deps.invitations.fallbackOrigin),
+  );
+  acceptUrl.searchParams.set('token', token);
+  return { token, acceptUrl: acceptUrl.toString() };
+}
+
+/**
+ * Enqueues the invitation e-mail in `tx`: it names the brand and the member who acts (the inviter,
+ * or whoever resends), with their contact.
+ */
+export async function enqueueInvitationEmail(
+  deps: NetworkDeps,
+  tx: Tx,
+  invitation: {
+    brandId: string;
+    email: string;
+    partnerType: NewInvitation['partnerType'];
+    expiresAt: Date;
+  },
+  link: { acceptUrl: string; resent: boolean },
+  audit: AuditContext,
+): Promise<void> {
+  const brandName = (await invitationRepository.brandName(tx.db, invitation.brandId)) ?? 'A brand';
+  const userId = audit.actor.userId;
+  const inviter = userId ? await memberContact(tx.db, invitation.brandId, userId) : undefined;
+  await deps.invitations.outbox.enqueue(
+    tx,
+    partnerInvitationEmail({ ...invitation, brandName, inviter, ...link }),
+  );
+}
+
 /**
  * A brand invites a partner by e-mail. The token is stored only as its hash and is never put in
  * the audit log or the `partner.invited` event; the clear token travels only in the invitation
@@ -45,12 +86,6 @@ export const acceptedInvitationSchema = z.object({
  * SMTP relay is down). In sandbox e-mail mode the response also carries `acceptUrl`, the link of
  * that e-mail, so the flow can be exercised without reading the sandbox mailbox.
  */
-/** The e-mail speaks Indian English; the API keeps its enum values. */
-const partnerTypeWords: Record<NewInvitation['partnerType'], string> = {
-  distributor: 'distributor',
-  service_center: 'service centre',
-};
-
 export async function createInvitation(
   deps: NetworkDeps,
   brandId: string,
@@ -59,14 +94,9 @@ export async function createInvitation(
   /** The origin the brand used (`APP_URL` wins; production requires it). */
   requestOrigin?: string,
 ): Promise<CreatedInvitation> {
-  const token = newSecret('sfi_');
+  const { token, acceptUrl } = newInvitationLink(deps, requestOrigin);
   const email = input.email.toLowerCase();
   const expiresAt = new Date(Date.now() + invitationLifetimeMs);
-  const acceptUrl = new URL(
-    '/network/invitations/accept',
-    linkBase(deps.invitations.appUrl, requestOrigin, deps.invitations.fallbackOrigin),
-  );
-  acceptUrl.searchParams.set('token', token);
   const created = await inTransaction(deps.pool, async (tx) => {
     const row = await invitationRepository.insert(tx.db, {
       brandId,
@@ -96,22 +126,17 @@ export async function createInvitation(
         expiresAt: view.expiresAt,
       },
     });
-    await deps.invitations.outbox.enqueue(tx, {
-      to: email,
-      subject: 'You are invited to join a brand network on SpareFlow',
-      text: [
-        'Hello,',
-        '',
-        `You have been invited to join a brand's authorised ${partnerTypeWords[input.partnerType]} network on SpareFlow.`,
-        `Accept the invitation (valid for 7 days, once): ${acceptUrl.toString()}`,
-        '',
-        'If you did not expect this e-mail, you can ignore it.',
-      ].join('\n'),
-    });
+    await enqueueInvitationEmail(
+      deps,
+      tx,
+      { brandId, email, partnerType: input.partnerType, expiresAt: row.expiresAt },
+      { acceptUrl, resent: false },
+      audit,
+    );
     return view;
   });
   if (deps.invitations.emailMode !== 'sandbox') return created;
-  return { ...created, acceptUrl: acceptUrl.toString() };
+  return { ...created, acceptUrl };
 }
 
 export const previewQuerySchema = z.object({ token: z.string().min(1).max(200) });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FastifyZodApp } from '../../platform/http/fastify-types.js';
 import { pageSchema } from '../../platform/http/pagination.js';
+import { requestOriginOf } from '../../platform/http/public-links.js';
+import { rethrowWithRetryAfter } from '../../platform/http/retry-after.js';
 import { requireCaller } from '../../platform/http/route-policy.js';
 import { auditContextOf } from '../audit/index.js';
 import {
@@ -17,6 +19,8 @@ import {
   invitationEntrySchema,
   invitationListQuerySchema,
   listInvitations,
+  resendInvitation,
+  resentInvitationSchema,
   revokeInvitation,
 } from './invitation-admin.service.js';
 import type { NetworkDeps } from './network.deps.js';
@@ -92,6 +96,30 @@ export function registerNetworkListRoutes(app: FastifyZodApp, deps: NetworkDeps)
         request.params.id,
         auditContextOf(caller, request),
       );
+    },
+  );
+
+  app.post(
+    '/api/v1/network/invitations/:id/resend',
+    {
+      config: { policy: brandDecidesPolicy, problems: ['CONFLICT', 'RESEND_LIMIT_REACHED'] },
+      schema: {
+        tags: ['network'],
+        summary:
+          'Resend a pending partner invitation: a new link (the old one stops working), 7 more days; at most 3 times an hour',
+        params: z.object({ id: z.uuid() }),
+        response: { 200: resentInvitationSchema },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      return resendInvitation(
+        deps,
+        caller.organizationId,
+        request.params.id,
+        auditContextOf(caller, request),
+        requestOriginOf(request),
+      ).catch((error: unknown) => rethrowWithRetryAfter(reply, error));
     },
   );
 }

@@ -26,6 +26,14 @@ declare module '../../platform/jobs/domain-events.js' {
       partnerType: PartnerType;
       expiresAt: string;
     };
+    /** A brand resent a pending invitation: a new token (the old one no longer works), 7 more days. */
+    'partner.invitation_resent': {
+      invitationId: string;
+      brandId: string;
+      email: string;
+      partnerType: PartnerType;
+      expiresAt: string;
+    };
     /** A brand revoked a pending invitation; its token no longer works. */
     'partner.invitation_revoked': {
       invitationId: string;

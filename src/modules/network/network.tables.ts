@@ -87,6 +87,11 @@ export const partnerInvitations = pgTable(
       () => organizations.id,
       { onDelete: 'set null' },
     ),
+    /** When it was resent within the last hour (at most `resendLimit` entries; older ones dropped). */
+    resentAt: timestamp('resent_at', { withTimezone: true })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

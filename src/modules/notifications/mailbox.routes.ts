@@ -11,6 +11,7 @@ const mailboxResponse = z.object({
       to: z.array(z.string()),
       subject: z.string(),
       text: z.string(),
+      html: z.string().nullable(),
       receivedAt: z.date(),
       links: z.array(z.string()),
     }),

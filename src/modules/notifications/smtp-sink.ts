@@ -11,6 +11,8 @@ export interface CapturedEmail {
   to: string[];
   subject: string;
   text: string;
+  /** The HTML alternative, when the message had one (`false` from the parser: none). */
+  html: string | null;
   receivedAt: Date;
   /** Every http(s) URL in the text body, in order, e.g. a reset or verification link. */
   links: string[];
@@ -48,6 +50,7 @@ export class SmtpSink {
               to,
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : null,
             });
             callback();
           })
@@ -84,7 +87,7 @@ export class SmtpSink {
 function capture(
   messages: CapturedEmail[],
   capacity: number,
-  message: { to: string[]; subject: string; text: string },
+  message: { to: string[]; subject: string; text: string; html: string | null },
 ): void {
   messages.push({
     id: crypto.randomUUID(),

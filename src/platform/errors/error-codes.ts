@@ -112,6 +112,13 @@ export const errorCatalog = {
    * promises for repeated failures). `retryAfterSeconds` and the `Retry-After` header say how long.
    */
   ACCOUNT_LOCKED: { status: 429, title: 'Account temporarily locked' },
+  /**
+   * A pending invitation (staff or partner) was already resent 3 times within the last hour; each
+   * resend sends an e-mail, so more would let one address be flooded. `retryAfterSeconds` (and the
+   * `Retry-After` header) say when the next resend is accepted. Nothing was changed: the last
+   * link sent still works.
+   */
+  RESEND_LIMIT_REACHED: { status: 429, title: 'Resent too often' },
   /** An unexpected failure; details are in the server log under the request id. */
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
   /** A dependency (database, queue, vendor) is unavailable or the server is shutting down. */

@@ -10,6 +10,7 @@ import {
   positions,
   recordCommitted,
   sampleEntry,
+  testAction,
 } from './audit-test-kit.js';
 
 // One database for the file: each test adds to the same chains, which must stay valid throughout.
@@ -76,7 +77,10 @@ describe('recordAudit appends to one hash chain per organization', () => {
       inTransaction(database().pool, async (tx) => {
         await recordAudit(
           tx,
-          sampleEntry(100, { organizationId: organizationA, action: 'test.rolled_back' }),
+          sampleEntry(100, {
+            organizationId: organizationA,
+            action: testAction('test.rolled_back'),
+          }),
         );
         throw new Error('the audited change failed');
       }),
@@ -93,7 +97,7 @@ describe('recordAudit appends to one hash chain per organization', () => {
     await recordCommitted(database().pool, [
       sampleEntry(200, {
         organizationId: organizationB,
-        action: 'test.secrets',
+        action: testAction('test.secrets'),
         before: { email: 'priya.sharma@example.in', password: 'old-password-1' },
         after: {
           email: 'priya.sharma@example.in',

@@ -1,9 +1,10 @@
-import { Button, Text } from '@mantine/core';
+import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { formatDateTimeIst } from '../lib/format';
 import { notifySuccess, showSubmitError } from '../lib/forms';
+import { notifyResendRefused } from '../lib/resend-problems';
 import { DataTable } from './data-table';
 import { StatusBadge } from './status-badge';
 
@@ -17,20 +18,24 @@ interface Invitation {
 }
 
 /**
- * Sent invitations (partner or staff), newest first, with Revoke for the pending ones after a
- * confirmation. `kind` is the one column that differs: partner type or role.
+ * Sent invitations (partner or staff), newest first, with Resend and Revoke for the pending ones
+ * (Revoke after a confirmation). Resend e-mails a new link at once — the old one stops working
+ * and the 7 days start again — so it needs no confirmation; the server allows 3 an hour. `kind`
+ * is the one column that differs: partner type or role.
  */
 export function InvitationsTable<T extends Invitation>({
   ariaLabel,
   invitations,
   kind,
   revoke,
+  resend,
   afterRevoke,
 }: {
   ariaLabel: string;
   invitations: T[];
   kind: { accessor: keyof T & string; title: string; render: (invitation: T) => ReactNode };
   revoke: UseMutationResult<unknown, Error, string>;
+  resend: UseMutationResult<unknown, Error, string>;
   /** What happens next, said in the confirmation ("You can invite them again later."). */
   afterRevoke: string;
 }) {
@@ -49,6 +54,15 @@ export function InvitationsTable<T extends Invitation>({
           onSuccess: () => notifySuccess(`The invitation to ${invitation.email} was revoked.`),
           onError: (error) => showSubmitError(null, error),
         }),
+    });
+
+  const resendTo = (invitation: T) =>
+    resend.mutate(invitation.id, {
+      onSuccess: () =>
+        notifySuccess(
+          `A new link was sent to ${invitation.email}; the earlier one no longer works.`,
+        ),
+      onError: (error) => notifyResendRefused(error) || showSubmitError(null, error),
     });
 
   return (
@@ -83,15 +97,26 @@ export function InvitationsTable<T extends Invitation>({
           title: 'Actions',
           render: (invitation) =>
             invitation.status === 'pending' ? (
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                aria-label={`Revoke the invitation to ${invitation.email}`}
-                onClick={() => confirmRevoke(invitation)}
-              >
-                Revoke
-              </Button>
+              <Group gap={4} wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  aria-label={`Resend the invitation to ${invitation.email}`}
+                  loading={resend.isPending && resend.variables === invitation.id}
+                  onClick={() => resendTo(invitation)}
+                >
+                  Resend
+                </Button>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Revoke the invitation to ${invitation.email}`}
+                  onClick={() => confirmRevoke(invitation)}
+                >
+                  Revoke
+                </Button>
+              </Group>
             ) : null,
         },
       ]}

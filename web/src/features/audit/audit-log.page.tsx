@@ -1,13 +1,19 @@
-import { Button, Code, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, CloseButton, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state';
 import { formatDateTimeIst } from '../../lib/format';
+import { actorLabel } from '../../lib/record-actor';
 import { useMe } from '../../session/session-context';
 import { AuditDetails } from './audit-details';
 import { AuditFiltersForm } from './audit-filters';
-import { useAuditLog, useMemberNames, type AuditEntry, type AuditFilters } from './audit.queries';
+import {
+  useAuditLog,
+  useAuditOrganizations,
+  type AuditEntry,
+  type AuditFilters,
+} from './audit.queries';
 
 interface AuditRow extends Record<string, unknown> {
   id: number;
@@ -18,16 +24,25 @@ interface AuditRow extends Record<string, unknown> {
   entry: AuditEntry;
 }
 
-const short = (id: string) => `${id.slice(0, 8)}…`;
-
-function actorOf(entry: AuditEntry, names: Map<string, string> | undefined): string {
-  const { userId, apiKeyId } = entry.actor;
-  if (userId) return names?.get(userId) ?? `User ${short(userId)}`;
-  if (apiKeyId) return `API key ${short(apiKeyId)}`;
-  return 'SpareFlow';
+/** One target to follow: "everything about RF-1234 at Pune Central". */
+interface TargetFilter {
+  entityType: string;
+  entityId: string;
+  label: string;
 }
 
-function columns(showOrganization: boolean): DataTableColumn<AuditRow>[] {
+const short = (id: string) => `${id.slice(0, 8)}…`;
+
+/** "Stock line RF-1234 at Pune Central"; a target nobody labels keeps its type and a short id. */
+function targetText(entry: AuditEntry): string {
+  const { typeLabel, label, id } = entry.target;
+  return `${typeLabel} ${label ?? short(id)}`;
+}
+
+function columns(
+  organizationNames: Map<string, string> | undefined,
+  follow: (target: TargetFilter) => void,
+): DataTableColumn<AuditRow>[] {
   return [
     {
       accessor: 'occurredAt',
@@ -35,21 +50,43 @@ function columns(showOrganization: boolean): DataTableColumn<AuditRow>[] {
       sortable: true,
       render: (row) => formatDateTimeIst(row.occurredAt),
     },
-    { accessor: 'actor', title: 'Actor', sortable: true },
+    { accessor: 'actor', title: 'Who', sortable: true },
+    { accessor: 'action', title: 'What happened', sortable: true },
     {
-      accessor: 'action',
-      title: 'Action',
+      accessor: 'target',
+      title: 'About',
       sortable: true,
-      render: (row) => <Code>{row.action}</Code>,
+      render: (row) => {
+        const { target } = row.entry;
+        return (
+          <Stack gap={0} align="flex-start">
+            <Text size="xs" c="dimmed">
+              {target.typeLabel}
+            </Text>
+            <Text size="sm">{target.label ?? short(target.id)}</Text>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              aria-label={`Only entries about ${row.target}`}
+              onClick={() =>
+                follow({ entityType: target.type, entityId: target.id, label: row.target })
+              }
+            >
+              Only this
+            </Button>
+          </Stack>
+        );
+      },
     },
-    { accessor: 'target', title: 'Target', sortable: true },
-    ...(showOrganization
+    ...(organizationNames
       ? [
           {
             accessor: 'organization',
-            title: 'Organization',
-            render: (row: AuditRow) =>
-              row.entry.organizationId ? short(row.entry.organizationId) : '—',
+            title: 'Organisation',
+            render: (row: AuditRow) => {
+              const id = row.entry.organizationId;
+              return id ? (organizationNames.get(id) ?? short(id)) : 'SpareFlow';
+            },
           },
         ]
       : []),
@@ -62,19 +99,26 @@ export function AuditLogPage() {
   const me = useMe();
   const isPlatform = me.organization.type === 'platform';
   const [filters, setFilters] = useState<AuditFilters>({});
-  const log = useAuditLog(filters);
-  const names = useMemberNames();
+  const [target, setTarget] = useState<TargetFilter | null>(null);
+  const query: AuditFilters = target
+    ? { ...filters, entityType: target.entityType, entityId: target.entityId }
+    : filters;
+  const log = useAuditLog(query);
+  const organizations = useAuditOrganizations(isPlatform);
+  const organizationNames = isPlatform
+    ? new Map((organizations.data?.items ?? []).map((o) => [o.id, o.name]))
+    : undefined;
 
   const entries = log.data?.pages.flatMap((page) => page.items) ?? [];
   const rows: AuditRow[] = entries.map((entry) => ({
     id: entry.position,
     occurredAt: entry.occurredAt,
-    actor: actorOf(entry, names.data),
-    action: entry.action,
-    target: `${entry.entityType} ${short(entry.entityId)}`,
+    actor: actorLabel(entry.actor),
+    action: entry.actionLabel,
+    target: targetText(entry),
     entry,
   }));
-  const filtered = Object.keys(filters).length > 0;
+  const filtered = Object.keys(query).length > 0;
 
   return (
     <Stack gap="md">
@@ -82,13 +126,25 @@ export function AuditLogPage() {
         title="Audit log"
         description={
           isPlatform
-            ? 'Changes across every organization on SpareFlow, newest first.'
-            : 'Changes made in your organization, newest first.'
+            ? 'Changes across every organisation on SpareFlow, newest first.'
+            : 'Changes made in your organisation, newest first.'
         }
       />
       <Paper withBorder p="md" radius="md">
         <AuditFiltersForm onApply={setFilters} showOrganization={isPlatform} />
       </Paper>
+      {target && (
+        <Group gap="xs">
+          <Text size="sm">
+            Only entries about <strong>{target.label}</strong>
+          </Text>
+          <CloseButton
+            size="sm"
+            aria-label={`Show entries about anything, not only ${target.label}`}
+            onClick={() => setTarget(null)}
+          />
+        </Group>
+      )}
       {log.isPending ? (
         <LoadingState />
       ) : log.isError ? (
@@ -104,7 +160,7 @@ export function AuditLogPage() {
           <DataTable<AuditRow>
             ariaLabel="Audit log"
             records={rows}
-            columns={columns(isPlatform)}
+            columns={columns(organizationNames, setTarget)}
             filterFields={['actor', 'action', 'target']}
             filterLabel="Filter loaded entries"
             initialSort={{ columnAccessor: 'occurredAt', direction: 'desc' }}

@@ -63,20 +63,14 @@ export function usePendingAccessRequests(enabled = true) {
   });
 }
 
-/** Every stock level of the organization (for totals), and those at or below reorder point. */
-export function useStockLevels(lowStockOnly: boolean, enabled = true) {
+/**
+ * The organization's stock value and counts, computed by the server over every level: units on
+ * hand at moving-average cost, units received without a cost at list price (and how many).
+ */
+export function useStockSummary(enabled = true) {
   return useQuery({
-    queryKey: ['inventory', 'levels', 'dashboard', lowStockOnly],
+    queryKey: ['inventory', 'summary'],
     enabled,
-    queryFn: () =>
-      collectPages((cursor) =>
-        unwrap(
-          api.GET('/api/v1/inventory', {
-            params: {
-              query: { limit: 200, cursor, ...(lowStockOnly ? { lowStock: 'true' as const } : {}) },
-            },
-          }),
-        ),
-      ),
+    queryFn: () => unwrap(api.GET('/api/v1/inventory/summary')),
   });
 }

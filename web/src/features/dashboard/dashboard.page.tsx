@@ -11,9 +11,10 @@ import {
   usePartnersList,
   usePendingAccessRequests,
   usePlatformOrganizations,
-  useStockLevels,
+  useStockSummary,
   useTeamMembers,
 } from './dashboard-queries';
+import { stockValueHint } from './stock-value-hint';
 import { can } from '../../session/capabilities';
 
 const countOf = (data: Collected<unknown>) =>
@@ -60,8 +61,7 @@ export function DashboardPage() {
   const seesRequests = can(me, 'network.decide') || can(me, 'network.request_access');
   const pendingRequests = usePendingAccessRequests(seesRequests);
   const holdsStock = can(me, 'stock.read');
-  const stock = useStockLevels(false, holdsStock);
-  const lowStock = useStockLevels(true, holdsStock);
+  const stock = useStockSummary(holdsStock);
 
   const partnerStatus = partners.data ? tally(partners.data.items, (p) => p.status) : [];
   const organizationTypes = organizations.data
@@ -94,17 +94,16 @@ export function DashboardPage() {
             <StatTile
               label="Stock value"
               query={stock}
-              value={(data) =>
-                formatPaise(data.items.reduce((sum, l) => sum + l.onHand * l.averageCostPaise, 0))
-              }
-              hint={(data) =>
-                data.truncated
-                  ? 'of the first 1,000 stock lines'
-                  : `${formatCount(data.items.reduce((sum, l) => sum + l.onHand, 0))} units on hand`
-              }
+              value={(data) => formatPaise(data.valuePaise)}
+              hint={stockValueHint}
               to="/stock"
             />
-            <StatTile label="Low-stock lines" query={lowStock} value={countOf} to="/stock" />
+            <StatTile
+              label="Low-stock lines"
+              query={stock}
+              value={(data) => formatCount(data.lowStockLines)}
+              to="/stock"
+            />
           </>
         )}
         {!isPlatform && (
@@ -172,7 +171,8 @@ export function DashboardPage() {
       )}
       <Text size="xs" c="dimmed">
         Shipments and wallet figures appear here as those capabilities are switched on. Stock value
-        is on hand at moving-average cost.
+        is on hand at moving-average cost; units received without a cost count at the part’s list
+        price.
       </Text>
     </Stack>
   );

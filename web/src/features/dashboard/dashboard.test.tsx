@@ -27,13 +27,16 @@ describe('DashboardPage', () => {
       if (request.path.startsWith('/api/v1/network/partners?'))
         return list([partner('active', 1), partner('active', 2), partner('pending', 3)]);
       if (request.path.startsWith('/api/v1/network/access-requests?')) return list([{ id: 'r1' }]);
-      if (request.path.startsWith('/api/v1/inventory?') && request.path.includes('lowStock=true'))
-        return list([{ onHand: 2, averageCostPaise: 50_000 }]);
-      if (request.path.startsWith('/api/v1/inventory?'))
-        return list([
-          { onHand: 10, averageCostPaise: 12_345 },
-          { onHand: 2, averageCostPaise: 50_000 },
-        ]);
+      if (request.path === '/api/v1/inventory/summary')
+        return jsonResponse(200, {
+          valuePaise: 223_450,
+          costedValuePaise: 223_450,
+          uncostedUnits: 0,
+          uncostedValuePaise: 0,
+          onHandUnits: 12,
+          levels: 2,
+          lowStockLines: 1,
+        });
       return undefined;
     });
     await session.loadMe();
@@ -45,12 +48,38 @@ describe('DashboardPage', () => {
     expect(await screen.findByTestId('stat-Team members')).toHaveTextContent('3');
     expect(await screen.findByTestId('stat-Access requests to decide')).toHaveTextContent('1');
     expect(calls.some((call) => call.path.includes('status=pending'))).toBe(true);
-    // 10 × ₹123.45 + 2 × ₹500.00, at moving-average cost.
+    // The server's figure, as it sends it: no client-side sum over a first page of levels.
     expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹2,234.50');
     expect(screen.getByText('12 units on hand')).toBeInTheDocument();
+    expect(calls.some((call) => call.path.startsWith('/api/v1/inventory?'))).toBe(false);
     expect(await screen.findByTestId('stat-Low-stock lines')).toHaveTextContent('1');
     // Capabilities that do not exist yet show no figure at all, not a zero.
     expect(screen.queryByText(/wallet balance|shipments in transit/i)).not.toBeInTheDocument();
+  });
+
+  it('says how many units are valued at list price because no receipt cost was recorded', async () => {
+    fakeServer((request) => {
+      if (request.path === '/api/v1/me') return jsonResponse(200, meOf('distributor', 'viewer'));
+      if (request.path === '/api/v1/inventory/summary')
+        return jsonResponse(200, {
+          valuePaise: 1_23_45_600,
+          costedValuePaise: 45_600,
+          uncostedUnits: 1240,
+          uncostedValuePaise: 1_23_00_000,
+          onHandUnits: 1250,
+          levels: 7,
+          lowStockLines: 0,
+        });
+      return list([]);
+    });
+    await session.loadMe();
+    renderWithProviders(<DashboardPage />);
+    expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹1,23,456.00');
+    expect(
+      screen.getByText('incl. 1,240 units at list price — no receipt cost recorded'),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('stat-Low-stock lines')).toHaveTextContent('0');
+    expect(screen.getByText(/count at the part’s list price/)).toBeInTheDocument();
   });
 
   it('says "Unavailable" instead of a number when a figure cannot be loaded', async () => {

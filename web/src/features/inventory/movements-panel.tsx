@@ -3,9 +3,11 @@ import { useState } from 'react';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state';
 import { formatDateTimeIst, formatPaise, humanise } from '../../lib/format';
+import { actorLabel } from '../../lib/record-actor';
 import type { PickedPart } from '../catalog/part-picker';
-import { useMovements, usePartNames, type Movement } from './inventory.queries';
-import { LocationSelect, useLocationNames } from './location-select';
+import { useMovements, type Movement } from './inventory.queries';
+import { LocationSelect } from './location-select';
+import { movementKindLabels, movementReasonLabels } from './movement-words';
 import { StockPartField } from './stock-part-field';
 
 interface MovementRow extends Record<string, unknown> {
@@ -30,17 +32,35 @@ function signed(value: number): string {
   return '0';
 }
 
-function actorOf(movement: Movement): string {
-  if (movement.actor.apiKeyId) return `API key …${movement.actor.apiKeyId.slice(-4)}`;
-  if (movement.actor.userId) return `Staff …${movement.actor.userId.slice(-4)}`;
-  return 'System';
-}
-
 const columns: DataTableColumn<MovementRow>[] = [
   { accessor: 'createdAt', title: 'Time (IST)', render: (row) => formatDateTimeIst(row.createdAt) },
-  { accessor: 'kind', title: 'Kind', render: (row) => humanise(row.kind) },
-  { accessor: 'part', title: 'Part' },
-  { accessor: 'location', title: 'Location' },
+  { accessor: 'kind', title: 'Kind' },
+  {
+    accessor: 'part',
+    title: 'Part',
+    render: (row) => (
+      <Stack gap={0}>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {row.movement.part.partNumber}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {row.movement.part.name}
+        </Text>
+      </Stack>
+    ),
+  },
+  {
+    accessor: 'location',
+    title: 'Location',
+    render: (row) => (
+      <Stack gap={0}>
+        <Text size="sm">{row.movement.location.name}</Text>
+        <Text size="xs" c="dimmed">
+          {row.movement.location.city}
+        </Text>
+      </Stack>
+    ),
+  },
   {
     accessor: 'onHandDelta',
     title: 'On hand',
@@ -87,26 +107,22 @@ export function MovementsPanel() {
   const [locationId, setLocationId] = useState<string | null>(null);
   const [part, setPart] = useState<PickedPart | null>(null);
   const movements = useMovements({ locationId: locationId ?? undefined, partId: part?.id });
-  const locationNames = useLocationNames();
-  const partNames = usePartNames();
 
   const items = movements.data?.pages.flatMap((page) => page.items) ?? [];
   const records: MovementRow[] = items.map((movement) => ({
     id: movement.id,
     createdAt: movement.createdAt,
-    kind: movement.kind,
-    part:
-      partNames.data?.get(movement.partId)?.partNumber ??
-      (part?.id === movement.partId ? part.partNumber : `Part …${movement.partId.slice(-4)}`),
-    location: locationNames.get(movement.locationId) ?? 'Location',
+    kind: movementKindLabels[movement.kind],
+    part: `${movement.part.partNumber} ${movement.part.name}`,
+    location: `${movement.location.name} ${movement.location.city}`,
     onHandDelta: movement.onHandDelta,
     reservedDelta: movement.reservedDelta,
     inTransitDelta: movement.inTransitDelta,
-    reason: movement.reason ? humanise(movement.reason) : '—',
+    reason: movement.reason ? movementReasonLabels[movement.reason] : '—',
     reference: movement.referenceType
       ? `${humanise(movement.referenceType)} ${movement.referenceId ?? ''}`.trim()
       : '—',
-    actor: actorOf(movement),
+    actor: actorLabel(movement.actor),
     movement,
   }));
 

@@ -100,6 +100,13 @@ export function useRevokePartnerInvitation() {
   );
 }
 
+/** A new link for a pending invitation: the old one stops working, 7 more days. */
+export function useResendPartnerInvitation() {
+  return useNetworkMutation((id: string) =>
+    unwrap(api.POST('/api/v1/network/invitations/{id}/resend', { params: { path: { id } } })),
+  );
+}
+
 export function useDecideAccessRequest() {
   return useNetworkMutation(({ id, decision }: { id: string; decision: 'approve' | 'reject' }) =>
     decision === 'approve'

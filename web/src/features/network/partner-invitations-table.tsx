@@ -1,8 +1,12 @@
 import { InvitationsTable } from '../../components/invitations-table';
 import { humanise } from '../../lib/format';
-import { useRevokePartnerInvitation, type PartnerInvitation } from './network.queries';
+import {
+  useResendPartnerInvitation,
+  useRevokePartnerInvitation,
+  type PartnerInvitation,
+} from './network.queries';
 
-/** The brand's partner invitations, newest first, with revoke for the pending ones. */
+/** The brand's partner invitations, newest first, with resend and revoke for the pending ones. */
 export function PartnerInvitationsTable({ invitations }: { invitations: PartnerInvitation[] }) {
   return (
     <InvitationsTable
@@ -14,6 +18,7 @@ export function PartnerInvitationsTable({ invitations }: { invitations: PartnerI
         render: (invitation) => humanise(invitation.partnerType),
       }}
       revoke={useRevokePartnerInvitation()}
+      resend={useResendPartnerInvitation()}
       afterRevoke="You can send a new invitation later."
     />
   );

@@ -1,9 +1,13 @@
 import { Badge } from '@mantine/core';
 import { InvitationsTable } from '../../components/invitations-table';
 import { humanise } from '../../lib/format';
-import { useRevokeStaffInvitation, type StaffInvitation } from './team.queries';
+import {
+  useResendStaffInvitation,
+  useRevokeStaffInvitation,
+  type StaffInvitation,
+} from './team.queries';
 
-/** Staff invitations sent by the organization, with revoke for the pending ones. */
+/** Staff invitations sent by the organization, with resend and revoke for the pending ones. */
 export function StaffInvitationsTable({ invitations }: { invitations: StaffInvitation[] }) {
   return (
     <InvitationsTable
@@ -15,6 +19,7 @@ export function StaffInvitationsTable({ invitations }: { invitations: StaffInvit
         render: (invitation) => <Badge variant="light">{humanise(invitation.role)}</Badge>,
       }}
       revoke={useRevokeStaffInvitation()}
+      resend={useResendStaffInvitation()}
       afterRevoke="You can invite them again later."
     />
   );

@@ -63,3 +63,10 @@ export function useRevokeStaffInvitation() {
     unwrap(api.POST('/api/v1/team/invitations/{id}/revoke', { params: { path: { id } } })),
   );
 }
+
+/** A new link for a pending staff invitation: the old one stops working, 7 more days. */
+export function useResendStaffInvitation() {
+  return useTeamMutation((id: string) =>
+    unwrap(api.POST('/api/v1/team/invitations/{id}/resend', { params: { path: { id } } })),
+  );
+}
