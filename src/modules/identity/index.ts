@@ -2,7 +2,8 @@
  * The identity module's public surface: organizations, users, memberships, sessions and API keys.
  * The composition root wires its routes, the access-token service and the request authenticator;
  * `spareflow admin create` makes platform administrators; the demo world provisions its accounts
- * through `ensureOrganization` and `ensureVerifiedMember`. Other modules read organizations
+ * through `ensureOrganization` and `ensureVerifiedMember` (its one password hashed once,
+ * `sharedPasswordHash`). Other modules read organizations
  * through the published `organizationDirectory` view (id, type, name, status) and a user's
  * address through `emailOfUser`; the tables stay identity's own.
  */
@@ -12,7 +13,11 @@ export {
   ensureOrganization,
   type IdentityDeps,
 } from './platform-admin.service.js';
-export { ensureVerifiedMember, hasUserWithEmail } from './account-provisioning.service.js';
+export {
+  ensureVerifiedMember,
+  hasUserWithEmail,
+  sharedPasswordHash,
+} from './account-provisioning.service.js';
 export { emailOfUser } from './user-lookup.service.js';
 export { AccessTokenService } from './access-token.service.js';
 export { createAuthenticator } from './authenticator.js';
