@@ -39,11 +39,15 @@ const file = '/srv/spareflow/.spareflow/demo-password';
 describe('formatDemoLogins', () => {
   it("lists each organization's owner, one member per other role, and the rest as a count", () => {
     const text = formatDemoLogins(logins, { file, value: 'Zq8xP2mKt4Lw', show: false });
-    expect(text).toContain('  admin@demo.spareflow.in  owner of SpareFlow Platform');
-    expect(text).toContain('  brand@demo.spareflow.in  owner of Kaveri (demo)');
-    expect(text).toContain(
-      'Team members in other roles: imran@demo.spareflow.in (manager), lakshmi@demo.spareflow.in (viewer) and 1 more',
-    );
+    expect(text.split('\n').slice(0, 7)).toEqual([
+      'Demo world (sample data, never created in production). Sign in as:',
+      '  admin@demo.spareflow.in    owner of SpareFlow Platform',
+      '  brand@demo.spareflow.in    owner of Kaveri (demo)',
+      'Or as a team member in another role:',
+      '  imran@demo.spareflow.in    manager of Kaveri (demo)',
+      '  lakshmi@demo.spareflow.in  viewer of Kaveri (demo)',
+      '  and 1 more (README, "Demo world")',
+    ]);
     expect(text).not.toContain('gurpreet');
   });
 

@@ -30,22 +30,21 @@ function passwordLine(password: DemoPassword): string {
  */
 export function formatDemoLogins(logins: readonly DemoLogin[], password: DemoPassword): string {
   const owners = logins.filter((login) => login.role === 'owner');
-  const team = logins.filter((login) => login.role !== 'owner');
-  const width = Math.max(...owners.map((login) => login.email.length));
+  const firstOfRole = new Map<string, DemoLogin>();
+  for (const login of logins)
+    if (login.role !== 'owner' && !firstOfRole.has(login.role)) firstOfRole.set(login.role, login);
+  const team = [...firstOfRole.values()];
+  const width = Math.max(...[...owners, ...team].map((login) => login.email.length));
+  const line = (login: DemoLogin) =>
+    `  ${login.email.padEnd(width)}  ${login.role} of ${login.organization}`;
   const lines = [
     'Demo world (sample data, never created in production). Sign in as:',
-    ...owners.map((login) => `  ${login.email.padEnd(width)}  owner of ${login.organization}`),
+    ...owners.map(line),
   ];
   if (team.length > 0) {
-    const firstOfRole = new Map<string, DemoLogin>();
-    for (const login of team) if (!firstOfRole.has(login.role)) firstOfRole.set(login.role, login);
-    const shown = [...firstOfRole.values()];
-    const rest = team.length - shown.length;
-    lines.push(
-      `  Team members in other roles: ${shown
-        .map((login) => `${login.email} (${login.role})`)
-        .join(', ')}${rest > 0 ? ` and ${rest} more (README, "Demo world")` : ''}`,
-    );
+    const rest = logins.length - owners.length - team.length;
+    lines.push('Or as a team member in another role:', ...team.map(line));
+    if (rest > 0) lines.push(`  and ${rest} more (README, "Demo world")`);
   }
   lines.push(passwordLine(password));
   return lines.join('\n');
