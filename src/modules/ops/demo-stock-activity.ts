@@ -149,8 +149,9 @@ export function cycleCounts(context: PlanContext, day: number): void {
 }
 
 /**
- * Reorder points on some levels of the brand's warehouses and the distributor's godowns: the
- * lowest few against their targets (so the low-stock list has lines) and a few others.
+ * Reorder points on some levels of the brand's warehouses and the distributor's godowns: half the
+ * target, raised to what is available for the lowest few against their targets (a manager
+ * flagging the parts running short, so the low-stock list has lines), and a few others.
  */
 export function reorderPoints(context: PlanContext, at: Date): PlannedOperation[] {
   const { random, book } = context;
@@ -170,6 +171,8 @@ export function reorderPoints(context: PlanContext, at: Date): PlannedOperation[
       );
       return [...lowest, ...others].map((partNumber) => {
         const target = stockist.targets.get(partNumber) ?? 2;
+        const half = Math.max(1, Math.ceil(target * 0.5));
+        const available = book.available(stockist.key, partNumber);
         return {
           kind: 'thresholds' as const,
           at,
@@ -177,7 +180,9 @@ export function reorderPoints(context: PlanContext, at: Date): PlannedOperation[
           actor: stockist.keeper,
           partNumber,
           minQuantity: Math.ceil(target * 0.25),
-          reorderPoint: Math.max(1, Math.ceil(target * 0.5)),
+          reorderPoint: lowest.includes(partNumber)
+            ? Math.min(target, Math.max(half, available))
+            : half,
           maxQuantity: Math.ceil(target * 1.5),
         };
       });
