@@ -36,13 +36,14 @@ const desktopShots: Array<{ name: string; path: string }> = [
   { name: 'sandbox-mailbox', path: '/sandbox/mailbox' },
 ];
 
-/** The demo password and the brand's login, from the first start's banner. */
-export function parseDemoLogins(banner: string): { password: string; logins: string[] } {
-  const match = /Password for every demo login:\n\s+(\S+)\n((?:\s+\S+@\S+.*\n?)+)/.exec(banner);
-  if (!match?.[1] || !match[2])
-    throw new Error(`no demo logins in the start-up output:\n${banner}`);
-  const logins = [...match[2].matchAll(/^\s+(\S+@\S+)/gm)].map((login) => login[1] ?? '');
-  return { password: match[1], logins };
+/**
+ * The owners' demo logins from the start-up banner; the password is read from the data folder
+ * (the banner shows it only to a terminal).
+ */
+export function parseDemoLogins(banner: string): string[] {
+  const logins = [...banner.matchAll(/^\s+(\S+@\S+)\s+owner of /gm)].map((login) => login[1] ?? '');
+  if (logins.length === 0) throw new Error(`no demo logins in the start-up output:\n${banner}`);
+  return logins;
 }
 
 async function capture(page: Page, pagePath: string, file: string): Promise<void> {
@@ -90,13 +91,14 @@ async function main(): Promise<void> {
   const tempRoot = await makeTempRoot('screenshots');
   // A fixed port rather than 0: e-mailed links name the configured port (PORT=0 gives localhost:0).
   const port = await freePort();
+  const dataDir = path.join(tempRoot, 'data');
   const server = spawnSpareflow(['start'], {
     NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
     LOG_LEVEL: 'warn',
-    SPAREFLOW_DATA_DIR: path.join(tempRoot, 'data'),
+    SPAREFLOW_DATA_DIR: dataDir,
   });
   const browser = await launchChromium().catch(async (error: unknown) => {
     await stopServer(server);
@@ -106,8 +108,9 @@ async function main(): Promise<void> {
   try {
     const url = (await server.ready(120_000)).replace(/\/+$/, '');
     // The banner follows the ready line in the same write.
-    await server.waitForOutput(/Password for every demo login:\n\s+\S+\n(\s+\S+@\S+.*\n)+/);
-    const { password, logins } = parseDemoLogins(server.stdout());
+    await server.waitForOutput(/Password of every demo login: /);
+    const logins = parseDemoLogins(server.stdout());
+    const password = fs.readFileSync(path.join(dataDir, 'demo-password'), 'utf8').trim();
     const brand = logins.find((login) => login.startsWith('brand@'));
     if (!brand) throw new Error(`no demo brand login among ${logins.join(', ')}`);
     fs.mkdirSync(outDir, { recursive: true });

@@ -4,8 +4,15 @@ import type { FastifyZodApp } from '../platform/http/fastify-types.js';
 import { buildHttpServer } from '../platform/http/server.js';
 import { trackConnections } from '../platform/http/connection-drain.js';
 import type { Logger } from '../platform/logging/logger.js';
-import { readOrCreateSecret } from '../platform/data-dir/secrets-file.js';
-import { isDemoWorldSeeded, seedDemoWorld, type DemoLogin } from '../modules/ops/index.js';
+import path from 'node:path';
+import { readOrCreateSecret, readSecret } from '../platform/data-dir/secrets-file.js';
+import {
+  demoLogins,
+  isDemoWorldSeeded,
+  seedDemoWorld,
+  type DemoLogin,
+  type DemoWorldSeed,
+} from '../modules/ops/index.js';
 import { createContainer, type Container } from './container.js';
 import { registerRoutes } from './routes.js';
 
@@ -31,10 +38,23 @@ export interface RunningApp {
   readonly container: Container;
   readonly http: FastifyZodApp;
   readonly url: string;
-  /** Demo logins created by this start, if it seeded the demo world. */
-  readonly seededDemo: { password: string; logins: DemoLogin[] } | undefined;
+  /** The demo world, when the database has one (never in production): the banner prints it. */
+  readonly demo: DemoWorldInfo | undefined;
   /** Graceful stop: finish in-flight requests, stop workers, close the pool, stop PostgreSQL. */
   stop(): Promise<void>;
+}
+
+/** What a start tells about the demo world: its logins and where their one password is kept. */
+export interface DemoWorldInfo {
+  logins: readonly DemoLogin[];
+  /** The data folder's file with the password of every demo login (made by the seed). */
+  passwordFile: string;
+  /** Its content; absent when this data folder has none (seeded from another one). */
+  password: string | undefined;
+  /** What this start seeded, if it did. */
+  seeded: DemoWorldSeed | undefined;
+  /** How long seeding took, if this start seeded. */
+  seededInMs: number | undefined;
 }
 
 export async function startApp(options: StartAppOptions): Promise<RunningApp> {
@@ -54,10 +74,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     if (options.worker ?? config.worker.inProcess) await container.jobs.work();
     else await container.jobs.start();
 
-    const seededDemo = await seedOnFirstEmbeddedStart(
-      container,
-      options.seedDemoOnFirstStart ?? true,
-    );
+    const demo = await demoWorldOnStart(container, options.seedDemoOnFirstStart ?? true);
     const http = await buildHttpServer({
       config,
       logger,
@@ -77,7 +94,7 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
       container,
       http,
       url,
-      seededDemo,
+      demo,
       stop: () => {
         stopping ??= (async () => {
           shuttingDown = true;
@@ -98,16 +115,36 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
   }
 }
 
-async function seedOnFirstEmbeddedStart(container: Container, enabled: boolean) {
+/**
+ * The demo world at start-up, never in production: seeded on the first start of an embedded
+ * database (or when it holds an older version's), then described on every start.
+ */
+async function demoWorldOnStart(
+  container: Container,
+  seedIfMissing: boolean,
+): Promise<DemoWorldInfo | undefined> {
   const { config } = container;
-  if (!enabled || config.isProduction || !container.database.embedded) return undefined;
-  if (await isDemoWorldSeeded(container.identity)) return undefined;
-  const password = await readOrCreateSecret(config.dataDir, 'demo-password', 9);
-  const { logins } = await seedDemoWorld(
-    { ...container.identity, isProduction: config.isProduction },
-    password,
-  );
-  return { password, logins };
+  if (config.isProduction) return undefined;
+  let seeded: DemoWorldSeed | undefined;
+  let seededInMs: number | undefined;
+  if (!(await isDemoWorldSeeded(container.identity))) {
+    if (!seedIfMissing || !container.database.embedded) return undefined;
+    const started = Date.now();
+    const password = await readOrCreateSecret(config.dataDir, 'demo-password', 9);
+    seeded = await seedDemoWorld(
+      { ...container.identity, isProduction: config.isProduction },
+      password,
+    );
+    seededInMs = Date.now() - started;
+    container.logger.info({ ...seeded.history, seededInMs }, 'demo world seeded');
+  }
+  return {
+    logins: demoLogins,
+    passwordFile: path.join(config.dataDir, 'demo-password'),
+    password: await readSecret(config.dataDir, 'demo-password'),
+    seeded,
+    seededInMs,
+  };
 }
 
 /** `0.0.0.0` is where we listen, not where a person should point a browser. */

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig, type AppConfig } from '../config/config.js';
-import { createLogger, type Logger } from '../platform/logging/logger.js';
+import { createLogger, prettyLogs, type Logger } from '../platform/logging/logger.js';
 import { createContainer, type Container } from '../app/container.js';
 import { runMigrations } from '../platform/db/migrations.js';
 
@@ -21,6 +21,10 @@ export function cliLogger(config: AppConfig): Logger {
   return createLogger({
     level: config.logLevel === 'info' ? 'warn' : config.logLevel,
     destination: process.stderr,
+    pretty: prettyLogs({
+      isProduction: config.isProduction,
+      isTerminal: process.stderr.isTTY === true,
+    }),
   });
 }
 

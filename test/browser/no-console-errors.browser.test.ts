@@ -108,4 +108,33 @@ describe('no console errors on any page of the shell', () => {
     expect(labels).toContain('Organizations');
     expect(labels).not.toContain('Locations');
   });
+
+  it('demo world: the demo brand and a demo service centre load every entry cleanly, with data', async () => {
+    // `spareflow seed --demo` on the harness's database; its own data folder keeps the password.
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'spareflow-demo-'));
+    try {
+      const seeded = await runSpareflow(['seed', '--demo'], {
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: harness().database.url,
+        SPAREFLOW_DATA_DIR: dataDir,
+      });
+      expect(seeded.code, seeded.output).toBe(0);
+      const password = fs.readFileSync(path.join(dataDir, 'demo-password'), 'utf8').trim();
+      const brand = await visitEveryEntry(
+        'brand@demo.spareflow.in',
+        password,
+        'dashboard-demo-brand',
+      );
+      expect(brand).toContain('Partners');
+      const service = await visitEveryEntry(
+        'service@demo.spareflow.in',
+        password,
+        'dashboard-demo-service-centre',
+      );
+      expect(service).toContain('Brands');
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });

@@ -23,12 +23,15 @@ const env = (databaseUrl: string, extra: Record<string, string> = {}) => ({
   LOG_LEVEL: 'warn',
   ...extra,
 });
+// The owners' logins the seed prints; 19 accounts in all (team members in other roles).
 const demoLogins = [
   'admin@demo.spareflow.in',
   'brand@demo.spareflow.in',
   'distributor@demo.spareflow.in',
   'service@demo.spareflow.in',
+  'customer@demo.spareflow.in',
 ];
+const demoAccounts = 19;
 
 beforeAll(async () => {
   root = await makeTempRoot('cli');
@@ -131,35 +134,46 @@ describe('spareflow seed --demo', () => {
     const database = await freshDatabase();
     const first = await runSpareflow(['seed', '--demo'], env(database.url));
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Demo world ready (${demoLogins.length} new login(s))`);
+    expect(first.stdout).toMatch(
+      new RegExp(
+        `Demo world ready \\(${demoAccounts} new login\\(s\\); \\d+ parts, 10 locations, \\d+ stock movements over 90 days, in \\d+ ms\\)`,
+      ),
+    );
     for (const login of demoLogins) expect(first.stdout).toContain(login);
+    // Not a terminal: the password file is named, the password itself is not printed.
+    const passwordFile = path.join(root, 'data', 'demo-password');
+    const password = (await fs.readFile(passwordFile, 'utf8')).trim();
+    expect(first.stdout).toContain(`in ${passwordFile} (shown only in a terminal)`);
+    expect(first.stdout).not.toContain(password);
     const second = await runSpareflow(['seed', '--demo'], env(database.url));
     expect(second.code).toBe(0);
-    expect(second.stdout).toContain('Demo world ready (0 new login(s))');
-    expect(await demoUsers(database)).toBe(demoLogins.length);
+    expect(second.stdout).toContain('Demo world ready (0 new login(s)).');
+    expect(await demoUsers(database)).toBe(demoAccounts);
     // Demo addresses receive no mail: they start verified, so no reminder stands in the way.
     const { rows: unverified } = await database.pool.query(
       `select email from users where email like '%@demo.spareflow.in' and email_verified_at is null`,
     );
     expect(unverified).toEqual([]);
-    // The brand's network: its distributor and service centre are active partners, and the
-    // brand and both partners have a location — once, however often the seed runs.
-    const { rows: links } = await database.pool.query<{ partner_type: string; status: string }>(
-      `select l.partner_type, l.status from partner_links l
-         join organizations b on b.id = l.brand_id where b.name like '%(demo)' order by 1`,
+    // The brand's network: its distributor and three service centres are active partners, and
+    // every organization has its locations — once, however often the seed runs.
+    const { rows: links } = await database.pool.query<{ partner_type: string; count: string }>(
+      `select l.partner_type, count(*)::text as count from partner_links l
+         join organizations b on b.id = l.brand_id
+        where b.name like '%(demo)' and l.status = 'active' group by 1 order by 1`,
     );
     expect(links).toEqual([
-      { partner_type: 'distributor', status: 'active' },
-      { partner_type: 'service_center', status: 'active' },
+      { partner_type: 'distributor', count: '1' },
+      { partner_type: 'service_center', count: '3' },
     ]);
     const { rows: places } = await database.pool.query<{ type: string; count: string }>(
       `select o.type, count(*)::text as count from locations l
          join organizations o on o.id = l.organization_id group by o.type order by 1`,
     );
     expect(places).toEqual([
-      { type: 'brand', count: '1' },
-      { type: 'distributor', count: '1' },
-      { type: 'service_center', count: '1' },
+      { type: 'brand', count: '4' },
+      { type: 'customer', count: '1' },
+      { type: 'distributor', count: '2' },
+      { type: 'service_center', count: '3' },
     ]);
   });
 

@@ -16,6 +16,7 @@ const demoLogins = [
   'brand@demo.spareflow.in',
   'distributor@demo.spareflow.in',
   'service@demo.spareflow.in',
+  'customer@demo.spareflow.in',
 ];
 
 // One data folder, used in order: a first start, a refused second start, then a crash and a
@@ -59,8 +60,12 @@ describe.sequential('spareflow start without DATABASE_URL (embedded PostgreSQL)'
     expect(jwtSecret.mode & 0o777).toBe(0o600);
     const banner = first.stdout();
     expect(banner).toContain(`embedded PostgreSQL in ${path.join(dataDir, 'pg')}`);
-    expect(banner).toContain('Demo world');
+    expect(banner).toMatch(/Seeded the demo world in \d+ ms: \d+ parts, 10 locations/);
     for (const login of demoLogins) expect(banner).toContain(login);
+    // Not a terminal: where the password is kept, never the password itself.
+    const passwordFile = path.join(dataDir, 'demo-password');
+    expect(banner).toContain(`in ${passwordFile} (shown only in a terminal)`);
+    expect(banner).not.toContain((await fs.readFile(passwordFile, 'utf8')).trim());
   });
 
   it('refuses a second start on the same folder, plainly, while the first keeps serving', async () => {
@@ -85,10 +90,18 @@ describe.sequential('spareflow start without DATABASE_URL (embedded PostgreSQL)'
     const url = await third.ready();
     expect(await readiness(url)).toBe(200);
     expect(third.output()).toContain('stopping an orphaned embedded PostgreSQL');
+    // Output that is not a terminal gets JSON log lines, for whatever collects them.
+    const warning = third
+      .output()
+      .split('\n')
+      .find((line) => line.includes('stopping an orphaned embedded PostgreSQL'));
+    expect(JSON.parse(warning ?? '')).toMatchObject({ level: 'warn' });
     expect(await processesUsing(dataDir)).not.toContain(orphan);
     expect(await postmasterPid()).not.toBe(orphan);
-    // The demo world exists already: it is not seeded (or announced) twice.
-    expect(third.stdout()).not.toContain('Demo world');
+    // The demo world exists already: it is not seeded twice, and its logins are printed again.
+    expect(third.stdout()).not.toContain('Seeded the demo world');
+    for (const login of demoLogins) expect(third.stdout()).toContain(login);
+    expect(third.stdout()).toContain(path.join(dataDir, 'demo-password'));
 
     third.child.kill('SIGTERM');
     expect(await third.exited(10_000)).toEqual({ code: 0, signal: null });

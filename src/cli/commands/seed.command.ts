@@ -1,17 +1,8 @@
-import { seedDemoWorld, type DemoLogin } from '../../modules/ops/index.js';
+import path from 'node:path';
+import { seedDemoWorld } from '../../modules/ops/index.js';
 import { readOrCreateSecret } from '../../platform/data-dir/secrets-file.js';
 import { withContainer } from '../cli-context.js';
-
-export function formatDemoLogins(logins: readonly DemoLogin[], password: string): string {
-  const width = Math.max(...logins.map((login) => login.email.length));
-  return [
-    'Demo world (sandbox data, never created in production). Password for every demo login:',
-    `  ${password}`,
-    ...logins.map(
-      (login) => `  ${login.email.padEnd(width)}  ${login.role} of ${login.organization}`,
-    ),
-  ].join('\n');
-}
+import { formatDemoLogins } from './demo-logins.js';
 
 /** `spareflow seed --demo`: creates the demo world if missing and prints its logins. */
 export async function seedCommand(options: { demo?: boolean }): Promise<void> {
@@ -27,13 +18,20 @@ export async function seedCommand(options: { demo?: boolean }): Promise<void> {
       process.exitCode = 1;
       return;
     }
+    const started = Date.now();
     const password = await readOrCreateSecret(config.dataDir, 'demo-password', 9);
-    const { created, logins } = await seedDemoWorld(
+    const { created, logins, history } = await seedDemoWorld(
       { ...container.identity, isProduction: config.isProduction },
       password,
     );
-    process.stdout.write(
-      `Demo world ready (${created} new login(s)).\n${formatDemoLogins(logins, password)}\n`,
-    );
+    const contents = history
+      ? `; ${history.parts} parts, ${history.locations} locations, ${history.movements} stock movements over ${history.days} days, in ${Date.now() - started} ms`
+      : '';
+    const banner = formatDemoLogins(logins, {
+      file: path.join(config.dataDir, 'demo-password'),
+      value: password,
+      show: process.stdout.isTTY === true,
+    });
+    process.stdout.write(`Demo world ready (${created} new login(s)${contents}).\n${banner}\n`);
   });
 }

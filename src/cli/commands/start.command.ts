@@ -1,9 +1,9 @@
 import { startApp, type RunningApp } from '../../app/app-runtime.js';
 import { installGracefulShutdown } from '../../app/graceful-shutdown.js';
 import { DataDirInUseError } from '../../platform/data-dir/data-dir-lock.js';
-import { createLogger } from '../../platform/logging/logger.js';
+import { createLogger, prettyLogs } from '../../platform/logging/logger.js';
 import { loadConfigOrExit } from '../cli-context.js';
-import { formatDemoLogins } from './seed.command.js';
+import { formatDemoLogins } from './demo-logins.js';
 
 /**
  * `spareflow start`: API, web and (unless WORKER_IN_PROCESS=false) the job worker in one process.
@@ -12,7 +12,13 @@ import { formatDemoLogins } from './seed.command.js';
  */
 export async function startCommand(options: { worker?: boolean }): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    pretty: prettyLogs({
+      isProduction: config.isProduction,
+      isTerminal: process.stdout.isTTY === true,
+    }),
+  });
   const started = Date.now();
   let app: RunningApp;
   try {
@@ -29,11 +35,21 @@ export async function startCommand(options: { worker?: boolean }): Promise<void>
     return;
   }
   installGracefulShutdown(app, { logger, timeoutMs: config.http.shutdownTimeoutMs });
-  process.stdout.write(formatReadyBanner(app, Date.now() - started));
+  process.stdout.write(
+    formatReadyBanner(app, Date.now() - started, { terminal: process.stdout.isTTY === true }),
+  );
 }
 
-/** The start-up banner: where to point a browser, what runs, and the demo logins if just seeded. */
-export function formatReadyBanner(app: RunningApp, startedInMs: number): string {
+/**
+ * The start-up banner: where to point a browser, what runs, and — on every start while the
+ * database has a demo world (never in production) — the demo logins and their password, or where
+ * it is kept when the output is not a terminal (see `formatDemoLogins`).
+ */
+export function formatReadyBanner(
+  app: Pick<RunningApp, 'url' | 'demo' | 'container'>,
+  startedInMs: number,
+  output: { terminal: boolean },
+): string {
   const { config } = app.container;
   const lines = [
     '',
@@ -45,7 +61,22 @@ export function formatReadyBanner(app: RunningApp, startedInMs: number): string 
       .map(([name, mode]) => `${name}: ${mode}`)
       .join(', ')}`,
   ];
-  if (app.seededDemo)
-    lines.push('', formatDemoLogins(app.seededDemo.logins, app.seededDemo.password));
+  const { demo } = app;
+  if (demo && !config.isProduction) {
+    const history = demo.seeded?.history;
+    if (history)
+      lines.push(
+        '',
+        `Seeded the demo world in ${demo.seededInMs ?? 0} ms: ${history.parts} parts, ${history.locations} locations, ${history.movements} stock movements over ${history.days} days.`,
+      );
+    lines.push(
+      '',
+      formatDemoLogins(demo.logins, {
+        file: demo.passwordFile,
+        value: demo.password,
+        show: output.terminal,
+      }),
+    );
+  }
   return `${lines.join('\n')}\n\n`;
 }

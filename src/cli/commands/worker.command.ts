@@ -1,7 +1,7 @@
 import { createContainer } from '../../app/container.js';
 import { installGracefulShutdown } from '../../app/graceful-shutdown.js';
 import { runMigrations } from '../../platform/db/migrations.js';
-import { createLogger } from '../../platform/logging/logger.js';
+import { createLogger, prettyLogs } from '../../platform/logging/logger.js';
 import { loadConfigOrExit } from '../cli-context.js';
 
 /**
@@ -11,7 +11,13 @@ import { loadConfigOrExit } from '../cli-context.js';
  */
 export async function workerCommand(): Promise<void> {
   const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({
+    level: config.logLevel,
+    pretty: prettyLogs({
+      isProduction: config.isProduction,
+      isTerminal: process.stdout.isTTY === true,
+    }),
+  });
   const container = await createContainer({ config, logger, attachToRunningServer: true });
   installGracefulShutdown(
     { stop: () => container.dispose() },

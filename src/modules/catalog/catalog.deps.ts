@@ -25,7 +25,7 @@ type PartEventType = 'part.created' | 'part.updated' | 'part.superseded';
  * so both exist exactly when the change committed.
  */
 export async function recordPartChange<T extends PartEventType>(
-  deps: CatalogDeps,
+  deps: Pick<CatalogDeps, 'events'>,
   tx: Tx,
   change: {
     audit: AuditContext;

@@ -133,6 +133,26 @@ export const partBulkRepository = {
     };
   },
 
+  /** Ids of the brand's parts with these numbers (case-insensitive), keyed by the number given. */
+  async idsByNumber(
+    client: Queryable,
+    brandId: string,
+    partNumbers: readonly string[],
+  ): Promise<Map<string, string>> {
+    const { rows } = await client.query<{ key: string; id: string }>(
+      `select lower(part_number) as key, id from parts
+        where brand_id = $1 and lower(part_number) = any($2::text[])`,
+      [brandId, partNumbers.map((number) => number.toLowerCase())],
+    );
+    const byKey = new Map(rows.map((row) => [row.key, row.id]));
+    const ids = new Map<string, string>();
+    for (const number of partNumbers) {
+      const id = byKey.get(number.toLowerCase());
+      if (id) ids.set(number, id);
+    }
+    return ids;
+  },
+
   /**
    * The brand's parts in part-number order, `batchSize` at a time (keyset on the unique index), so
    * an export of any size holds one batch in memory.

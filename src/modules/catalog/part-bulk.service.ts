@@ -25,6 +25,19 @@ export function upsertBrandParts(
 }
 
 /**
+ * The ids of the brand's parts with these part numbers (compared without regard to case), keyed
+ * by the numbers as given; numbers the brand has no part for are absent. For bulk writers that
+ * link parts after writing them (the demo world's supersessions and stock).
+ */
+export function brandPartIds(
+  tx: Tx,
+  brandId: string,
+  partNumbers: readonly string[],
+): Promise<Map<string, string>> {
+  return partBulkRepository.idsByNumber(tx.client, brandId, partNumbers);
+}
+
+/**
  * The brand's parts in part-number order, a batch at a time (keyset-paged), so an export of any
  * size holds one batch in memory. Every status, drafts included: the brand's own catalog.
  */

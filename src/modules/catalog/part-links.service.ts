@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { AuditContext } from '../audit/index.js';
 import { recordPartChange, type CatalogDeps } from './catalog.deps.js';
@@ -23,45 +24,57 @@ export async function supersedePart(
   replacementPartId: string,
   audit: AuditContext,
 ): Promise<PartView> {
-  return inTransaction(deps.pool, async (tx) => {
-    await partRepository.lockBrandSupersession(tx.db, brandId);
-    const part = await partRepository.findForUpdate(tx.db, brandId, partId);
-    if (!part) throw notFound();
-    const [replacement] = await partRepository.findMany(tx.db, brandId, [replacementPartId]);
-    if (!replacement)
-      throw new AppError('VALIDATION_FAILED', {
-        detail: 'The replacement must be a part of your catalog.',
-        errors: [{ path: 'body.replacementPartId', message: 'is not a part of your catalog' }],
-      });
-    const chain = await partRepository.chain(tx.db, replacementPartId);
-    const links = new Map<string, ChainLink>(chain.map((link) => [link.id, link]));
-    if (wouldCreateCycle(partId, replacementPartId, links))
-      throw new AppError('CONFLICT', {
-        detail: `${replacement.partNumber} is already superseded, directly or not, by ${part.partNumber}; that would be a loop.`,
-      });
-    const row = await partRepository.update(tx.db, partId, {
-      supersededByPartId: replacementPartId,
-      ...(part.status === 'active' ? { status: 'discontinued' as const } : {}),
+  return inTransaction(deps.pool, (tx) =>
+    recordSupersession(tx, deps.events, brandId, partId, replacementPartId, audit),
+  );
+}
+
+/** `supersedePart` in the caller's transaction (the demo world links its parts so). */
+export async function recordSupersession(
+  tx: Tx,
+  events: EventBus,
+  brandId: string,
+  partId: string,
+  replacementPartId: string,
+  audit: AuditContext,
+): Promise<PartView> {
+  await partRepository.lockBrandSupersession(tx.db, brandId);
+  const part = await partRepository.findForUpdate(tx.db, brandId, partId);
+  if (!part) throw notFound();
+  const [replacement] = await partRepository.findMany(tx.db, brandId, [replacementPartId]);
+  if (!replacement)
+    throw new AppError('VALIDATION_FAILED', {
+      detail: 'The replacement must be a part of your catalog.',
+      errors: [{ path: 'body.replacementPartId', message: 'is not a part of your catalog' }],
     });
-    const view = presentPart(row);
-    await recordPartChange(deps, tx, {
-      audit,
-      brandId,
-      partId,
-      action: 'part.superseded',
-      before: presentPart(part),
-      after: view,
-      event: 'part.superseded',
-      payload: {
-        partId,
-        brandId,
-        partNumber: part.partNumber,
-        replacementPartId,
-        replacementPartNumber: replacement.partNumber,
-      },
+  const chain = await partRepository.chain(tx.db, replacementPartId);
+  const links = new Map<string, ChainLink>(chain.map((link) => [link.id, link]));
+  if (wouldCreateCycle(partId, replacementPartId, links))
+    throw new AppError('CONFLICT', {
+      detail: `${replacement.partNumber} is already superseded, directly or not, by ${part.partNumber}; that would be a loop.`,
     });
-    return view;
+  const row = await partRepository.update(tx.db, partId, {
+    supersededByPartId: replacementPartId,
+    ...(part.status === 'active' ? { status: 'discontinued' as const } : {}),
   });
+  const view = presentPart(row);
+  await recordPartChange({ events }, tx, {
+    audit,
+    brandId,
+    partId,
+    action: 'part.superseded',
+    before: presentPart(part),
+    after: view,
+    event: 'part.superseded',
+    payload: {
+      partId,
+      brandId,
+      partNumber: part.partNumber,
+      replacementPartId,
+      replacementPartNumber: replacement.partNumber,
+    },
+  });
+  return view;
 }
 
 /** Replaces a part's substitutes (same brand; each pair is stored both ways). */
@@ -72,39 +85,56 @@ export async function setSubstitutes(
   substituteIds: readonly string[],
   audit: AuditContext,
 ): Promise<{ partId: string; substitutes: PartRef[] }> {
-  const wanted = [...new Set(substituteIds)];
-  if (wanted.includes(partId))
+  checkSubstitutes(partId, substituteIds);
+  return inTransaction(deps.pool, (tx) =>
+    recordSubstitutes(tx, deps.events, brandId, partId, substituteIds, audit),
+  );
+}
+
+function checkSubstitutes(partId: string, substituteIds: readonly string[]): void {
+  if (substituteIds.includes(partId))
     throw new AppError('VALIDATION_FAILED', {
       detail: 'A part is not its own substitute.',
       errors: [{ path: 'body.partIds', message: 'contains the part itself' }],
     });
-  return inTransaction(deps.pool, async (tx) => {
-    const part = await partRepository.findForUpdate(tx.db, brandId, partId);
-    if (!part) throw notFound();
-    const found = await partRepository.findMany(tx.db, brandId, wanted);
-    if (found.length !== wanted.length)
-      throw new AppError('VALIDATION_FAILED', {
-        detail: 'Substitutes must be parts of your catalog.',
-        errors: [{ path: 'body.partIds', message: 'contains a part not in your catalog' }],
-      });
-    const before = (await partRepository.substitutesOf(tx.db, partId)).map((s) => s.id).sort();
-    await partRepository.replaceSubstitutes(tx.db, partId, wanted);
-    const after = [...wanted].sort();
-    await recordPartChange(deps, tx, {
-      audit,
-      brandId,
-      partId,
-      action: 'part.substitutes_set',
-      before: { substitutePartIds: before },
-      after: { substitutePartIds: after },
-      event: 'part.updated',
-      payload: { partId, brandId, partNumber: part.partNumber, changes: ['substitutes'] },
+}
+
+/** `setSubstitutes` in the caller's transaction (the demo world links its parts so). */
+export async function recordSubstitutes(
+  tx: Tx,
+  events: EventBus,
+  brandId: string,
+  partId: string,
+  substituteIds: readonly string[],
+  audit: AuditContext,
+): Promise<{ partId: string; substitutes: PartRef[] }> {
+  const wanted = [...new Set(substituteIds)];
+  checkSubstitutes(partId, wanted);
+  const part = await partRepository.findForUpdate(tx.db, brandId, partId);
+  if (!part) throw notFound();
+  const found = await partRepository.findMany(tx.db, brandId, wanted);
+  if (found.length !== wanted.length)
+    throw new AppError('VALIDATION_FAILED', {
+      detail: 'Substitutes must be parts of your catalog.',
+      errors: [{ path: 'body.partIds', message: 'contains a part not in your catalog' }],
     });
-    return {
-      partId,
-      substitutes: found.sort((a, b) => a.partNumber.localeCompare(b.partNumber)).map(partRef),
-    };
+  const before = (await partRepository.substitutesOf(tx.db, partId)).map((s) => s.id).sort();
+  await partRepository.replaceSubstitutes(tx.db, partId, wanted);
+  const after = [...wanted].sort();
+  await recordPartChange({ events }, tx, {
+    audit,
+    brandId,
+    partId,
+    action: 'part.substitutes_set',
+    before: { substitutePartIds: before },
+    after: { substitutePartIds: after },
+    event: 'part.updated',
+    payload: { partId, brandId, partNumber: part.partNumber, changes: ['substitutes'] },
   });
+  return {
+    partId,
+    substitutes: found.sort((a, b) => a.partNumber.localeCompare(b.partNumber)).map(partRef),
+  };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.js';
 import type { MemberRole } from '../../platform/access/organization-roles.js';
 import { identityRepository, type Organization } from './identity.repository.js';
 import { oneTimeTokenRepository } from './one-time-token.repository.js';
+import { hashPassword } from './password-hasher.js';
 import { createMember, type IdentityDeps, type NewUser } from './platform-admin.service.js';
 
 /** Whether a user with this e-mail address exists (compared without regard to case). */
@@ -14,20 +15,35 @@ export async function hasUserWithEmail(db: Db, email: string): Promise<boolean> 
   return (await identityRepository.findUserByEmail(db, email)) !== undefined;
 }
 
+/** One password for many accounts, hashed at most once and only when an account needs it. */
+export function sharedPasswordHash(password: string): () => Promise<string> {
+  let hash: Promise<string> | undefined;
+  return () => (hash ??= hashPassword(password));
+}
+
 /**
  * Makes the user a member of `organization` with `role` and a verified address, in the caller's
  * transaction, unless a user with that e-mail already exists (then nothing changes: an existing
- * account is never rewritten). `created` says whether it was made now.
+ * account is never rewritten). `created` says whether it was made now; `userId` is the account's
+ * either way.
  */
 export async function ensureVerifiedMember(
   deps: IdentityDeps,
   tx: Tx,
   organization: Organization,
-  input: NewUser,
+  input: Omit<NewUser, 'password'>,
   role: MemberRole,
-): Promise<{ created: boolean }> {
-  if (await hasUserWithEmail(tx.db, input.email)) return { created: false };
-  const user = await createMember(deps, tx, organization, input, role);
+  passwordHash: () => Promise<string>,
+): Promise<{ created: boolean; userId: string }> {
+  const existing = await identityRepository.findUserByEmail(tx.db, input.email);
+  if (existing) return { created: false, userId: existing.id };
+  const user = await createMember(
+    deps,
+    tx,
+    organization,
+    { ...input, passwordHash: await passwordHash() },
+    role,
+  );
   await oneTimeTokenRepository.markEmailVerified(tx.db, user.id, input.email);
-  return { created: true };
+  return { created: true, userId: user.id };
 }

@@ -2,11 +2,12 @@
  * The identity module's public surface: organizations, users, memberships, sessions and API keys.
  * The composition root wires its routes, the access-token service and the request authenticator;
  * `spareflow admin create` makes platform administrators; the demo world provisions its accounts
- * through `ensureOrganization` and `ensureVerifiedMember`. Other modules read organizations
- * through the published `organizationDirectory` view (id, type, name, status), a user's
- * address through `emailOfUser`, the names of an organization's members and API keys on its
- * records through `actorNamesFor` (never anyone outside it) and an inviter's contact through
- * `memberContact`; the tables stay identity's own.
+ * through `ensureOrganization` and `ensureVerifiedMember` (its one password hashed once,
+ * `sharedPasswordHash`). Other modules read organizations through the published
+ * `organizationDirectory` view (id, type, name, status), a user's address through `emailOfUser`,
+ * the names of an organization's members and API keys on its records through `actorNamesFor`
+ * (never anyone outside it) and an inviter's contact through `memberContact`; the tables stay
+ * identity's own.
  */
 export { organizationDirectory } from './identity.tables.js';
 export {
@@ -14,7 +15,11 @@ export {
   ensureOrganization,
   type IdentityDeps,
 } from './platform-admin.service.js';
-export { ensureVerifiedMember, hasUserWithEmail } from './account-provisioning.service.js';
+export {
+  ensureVerifiedMember,
+  hasUserWithEmail,
+  sharedPasswordHash,
+} from './account-provisioning.service.js';
 export { emailOfUser } from './user-lookup.service.js';
 export { actorNamesFor, memberContact, type ActorNames } from './member-directory.service.js';
 export { AccessTokenService } from './access-token.service.js';

@@ -65,12 +65,19 @@ export async function createOrganization(
   return organization;
 }
 
+/**
+ * A new member's details with the password, or its hash when one password serves many accounts
+ * (the demo world hashes its shared password once: bcrypt costs a quarter second a hash).
+ */
+export type NewMember = Omit<NewUser, 'password'> &
+  ({ password: string } | { passwordHash: string });
+
 /** Creates a user (hashing the password) and makes them a member of the organization. */
 export async function createMember(
   deps: IdentityDeps,
   tx: Tx,
   organization: Organization,
-  input: NewUser,
+  input: NewMember,
   role: MemberRole,
 ) {
   if (await identityRepository.findUserByEmail(tx.db, input.email)) {
@@ -80,7 +87,7 @@ export async function createMember(
     email: input.email,
     name: input.name,
     phone: input.phone ?? null,
-    passwordHash: await hashPassword(input.password),
+    passwordHash: 'passwordHash' in input ? input.passwordHash : await hashPassword(input.password),
   });
   await identityRepository.upsertMembership(tx.db, {
     userId: user.id,

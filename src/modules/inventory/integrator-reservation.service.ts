@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   withIdempotency,
@@ -7,7 +8,12 @@ import {
 } from '../../platform/idempotency/idempotency.service.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
-import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
+import {
+  ledgerActor,
+  occurredAtOf,
+  type InventoryDeps,
+  type OccurredAt,
+} from './inventory.deps.js';
 import { isSpareflowDocumentType, spareflowDocumentTypes } from './reservation-documents.js';
 import { consumeStock, releaseStock, reserveStock } from './stock-reservation.service.js';
 
@@ -112,48 +118,64 @@ export async function runReservation(
         key: idempotencyKey,
         requestBody: input,
       },
-      async () => {
-        for (const locationId of new Set(input.lines.map((line) => line.locationId)))
-          await requireOwnLocation(tx.db, organizationId, locationId);
-        await requireStockableParts(
-          tx.db,
-          organizationId,
-          input.lines.map((line) => line.partId),
-          { receiving: false },
-        );
-        const { levels, holdings } = await operations[operation](tx, deps.events, {
-          organizationId,
-          document: { type: input.referenceType, id: input.referenceId },
-          actor: ledgerActor(audit),
-          lines: input.lines,
-        });
-        const result: ReservationResult = {
-          levels,
-          holdings: holdings.map(({ locationId, partId, held }) => ({ locationId, partId, held })),
-        };
-        await recordAudit(tx, {
-          ...audit,
-          organizationId,
-          action: `stock.${operation}`,
-          entityType: input.referenceType,
-          entityId: input.referenceId,
-          after: { lines: input.lines, ...result },
-        });
-        await deps.events.publish(tx, {
-          type: 'stock.reservation_changed',
-          payload: {
-            organizationId,
-            operation,
-            referenceType: input.referenceType,
-            referenceId: input.referenceId,
-          },
-          aggregateType: input.referenceType,
-          aggregateId: input.referenceId,
-          organizationId,
-          requestId: audit.requestId,
-        });
-        return result;
-      },
+      () => recordReservation(tx, deps.events, operation, organizationId, input, audit),
     ),
   );
+}
+
+/**
+ * `runReservation` in the caller's transaction (no idempotency key); with `occurredAt` the
+ * movements are dated then (the demo world's history: integrators' orders over past days).
+ */
+export async function recordReservation(
+  tx: Tx,
+  events: EventBus,
+  operation: ReservationOperation,
+  organizationId: string,
+  input: ReservationBody,
+  audit: AuditContext,
+  options: OccurredAt = {},
+): Promise<ReservationResult> {
+  refuseSpareflowDocuments(input);
+  for (const locationId of new Set(input.lines.map((line) => line.locationId)))
+    await requireOwnLocation(tx.db, organizationId, locationId);
+  await requireStockableParts(
+    tx.db,
+    organizationId,
+    input.lines.map((line) => line.partId),
+    { receiving: false },
+  );
+  const { levels, holdings } = await operations[operation](tx, events, {
+    organizationId,
+    document: { type: input.referenceType, id: input.referenceId },
+    actor: ledgerActor(audit),
+    lines: input.lines,
+    ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+  });
+  const result: ReservationResult = {
+    levels,
+    holdings: holdings.map(({ locationId, partId, held }) => ({ locationId, partId, held })),
+  };
+  await recordAudit(tx, {
+    ...audit,
+    organizationId,
+    action: `stock.${operation}`,
+    entityType: input.referenceType,
+    entityId: input.referenceId,
+    after: { lines: input.lines, ...result, ...occurredAtOf(options) },
+  });
+  await events.publish(tx, {
+    type: 'stock.reservation_changed',
+    payload: {
+      organizationId,
+      operation,
+      referenceType: input.referenceType,
+      referenceId: input.referenceId,
+    },
+    aggregateType: input.referenceType,
+    aggregateId: input.referenceId,
+    organizationId,
+    requestId: audit.requestId,
+  });
+  return result;
 }

@@ -18,3 +18,16 @@ export function ledgerActor(audit: AuditContext): StockChange['actor'] {
   if (audit.actor.apiKeyId) actor.apiKeyId = audit.actor.apiKeyId;
   return actor;
 }
+
+/**
+ * When an operation recorded in the caller's transaction happened, if not now. Only the demo
+ * world's history passes it (its movements are spread over past days); routes never do.
+ */
+export interface OccurredAt {
+  occurredAt?: Date;
+}
+
+/** The audit entry's note of a dated operation: the entry itself is written now. */
+export function occurredAtOf(options: OccurredAt): { occurredAt?: string } {
+  return options.occurredAt ? { occurredAt: options.occurredAt.toISOString() } : {};
+}

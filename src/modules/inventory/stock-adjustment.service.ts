@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { AppError } from '../../platform/errors/app-error.js';
 import {
   withIdempotency,
@@ -7,7 +8,12 @@ import {
 } from '../../platform/idempotency/idempotency.service.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
-import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
+import {
+  ledgerActor,
+  occurredAtOf,
+  type InventoryDeps,
+  type OccurredAt,
+} from './inventory.deps.js';
 import { adjustmentReasons, type AdjustmentReason } from './inventory.tables.js';
 import { applyStockChangesWithIds } from './stock-ledger.js';
 
@@ -91,58 +97,96 @@ export async function createAdjustment(
         requestBody: input,
       },
       async () => {
-        await requireOwnLocation(tx.db, organizationId, input.locationId);
-        await requireStockableParts(tx.db, organizationId, [input.partId], {
-          receiving: input.quantityDelta > 0,
-        });
-        const { levels, movementIds } = await applyStockChangesWithIds(tx, deps.events, [
-          {
-            organizationId,
-            locationId: input.locationId,
-            partId: input.partId,
-            kind: 'adjustment',
-            onHandDelta: input.quantityDelta,
-            reason: input.reason,
-            ...(input.note === undefined ? {} : { note: input.note }),
-            ...(input.unitCostPaise === undefined ? {} : { unitCostPaise: input.unitCostPaise }),
-            referenceType: 'adjustment',
-            actor: ledgerActor(audit),
-          },
-        ]);
-        const level = levels[0];
-        const movementId = movementIds[0];
-        if (!level || movementId === undefined) throw new Error('adjustment applied nothing');
-        const body: AdjustmentResult = {
-          movementId,
-          level: { onHand: level.onHand, reserved: level.reserved, available: level.available },
-        };
-        // Audit after the ledger: every stock operation takes the level locks before the audit
-        // chain lock, one order for all, so the two cannot deadlock.
-        await recordAudit(tx, {
-          ...audit,
-          organizationId,
-          action: 'stock.adjusted',
-          entityType: 'stock_level',
-          entityId: `${input.locationId}/${input.partId}`,
-          after: { ...input, movementId, level: body.level },
-        });
-        await deps.events.publish(tx, {
-          type: 'stock.adjusted',
-          payload: {
-            organizationId,
-            locationId: input.locationId,
-            partId: input.partId,
-            movementId,
-            quantityDelta: input.quantityDelta,
-            reason: input.reason,
-          },
-          aggregateType: 'stock_level',
-          aggregateId: `${input.locationId}/${input.partId}`,
-          organizationId,
-          requestId: audit.requestId,
-        });
-        return body;
+        const [result] = await recordAdjustments(tx, deps.events, organizationId, [input], audit);
+        if (!result) throw new Error('adjustment applied nothing');
+        return result;
       },
     ),
   );
+}
+
+const levelKey = (input: { locationId: string; partId: string }) =>
+  `${input.locationId}/${input.partId}`;
+
+/**
+ * Adjustments in the caller's transaction, each as `createAdjustment` records it (one movement,
+ * one audit entry, one event), through one ledger call — a goods receipt of many lines costs one
+ * round of locks. At most one adjustment per location × part per call, so each audit entry states
+ * the level its own adjustment left. With `occurredAt` the movements are dated then (the demo
+ * world's history); the audit entries are written now and say when the adjustment happened.
+ */
+export async function recordAdjustments(
+  tx: Tx,
+  events: EventBus,
+  organizationId: string,
+  inputs: readonly AdjustmentInput[],
+  audit: AuditContext,
+  options: OccurredAt = {},
+): Promise<AdjustmentResult[]> {
+  inputs.forEach(checkDirection);
+  if (new Set(inputs.map(levelKey)).size !== inputs.length)
+    throw new Error('recordAdjustments: one adjustment per location and part per call');
+  for (const locationId of new Set(inputs.map((input) => input.locationId)))
+    await requireOwnLocation(tx.db, organizationId, locationId);
+  const incoming = inputs.filter((input) => input.quantityDelta > 0).map((input) => input.partId);
+  const outgoing = inputs.filter((input) => input.quantityDelta < 0).map((input) => input.partId);
+  if (incoming.length > 0)
+    await requireStockableParts(tx.db, organizationId, incoming, { receiving: true });
+  if (outgoing.length > 0)
+    await requireStockableParts(tx.db, organizationId, outgoing, { receiving: false });
+  const { levels, movementIds } = await applyStockChangesWithIds(
+    tx,
+    events,
+    inputs.map((input) => ({
+      organizationId,
+      locationId: input.locationId,
+      partId: input.partId,
+      kind: 'adjustment' as const,
+      onHandDelta: input.quantityDelta,
+      reason: input.reason,
+      ...(input.note === undefined ? {} : { note: input.note }),
+      ...(input.unitCostPaise === undefined ? {} : { unitCostPaise: input.unitCostPaise }),
+      referenceType: 'adjustment',
+      actor: ledgerActor(audit),
+      ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+    })),
+  );
+  const levelByKey = new Map(levels.map((level) => [levelKey(level), level]));
+  const results: AdjustmentResult[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const level = levelByKey.get(levelKey(input));
+    const movementId = movementIds[index];
+    if (!level || movementId === undefined) throw new Error('adjustment applied nothing');
+    const body: AdjustmentResult = {
+      movementId,
+      level: { onHand: level.onHand, reserved: level.reserved, available: level.available },
+    };
+    // Audit after the ledger: every stock operation takes the level locks before the audit
+    // chain lock, one order for all, so the two cannot deadlock.
+    await recordAudit(tx, {
+      ...audit,
+      organizationId,
+      action: 'stock.adjusted',
+      entityType: 'stock_level',
+      entityId: levelKey(input),
+      after: { ...input, movementId, level: body.level, ...occurredAtOf(options) },
+    });
+    await events.publish(tx, {
+      type: 'stock.adjusted',
+      payload: {
+        organizationId,
+        locationId: input.locationId,
+        partId: input.partId,
+        movementId,
+        quantityDelta: input.quantityDelta,
+        reason: input.reason,
+      },
+      aggregateType: 'stock_level',
+      aggregateId: levelKey(input),
+      organizationId,
+      requestId: audit.requestId,
+    });
+    results.push(body);
+  }
+  return results;
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { inTransaction } from '../../platform/db/transaction.js';
+import { inTransaction, type Tx } from '../../platform/db/transaction.js';
+import type { EventBus } from '../../platform/jobs/domain-events.js';
 import { toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { requireOwnLocation, requireStockableParts } from './inventory-access.js';
-import { ledgerActor, type InventoryDeps } from './inventory.deps.js';
+import { ledgerActor, type InventoryDeps, type OccurredAt } from './inventory.deps.js';
 import { applyStockChanges, type StockChange } from './stock-ledger.js';
 import { renumberStockError } from './stock-ledger.errors.js';
 import { compareLevelKeys } from './stock-ledger.rules.js';
@@ -76,81 +77,98 @@ export async function createCount(
   input: NewCount,
   audit: AuditContext,
 ): Promise<CountView> {
-  return inTransaction(deps.pool, async (tx) => {
-    await requireOwnLocation(tx.db, organizationId, input.locationId);
-    await requireStockableParts(
-      tx.db,
-      organizationId,
-      input.lines.map((line) => line.partId),
-      { receiving: false },
-    );
-    const keys = input.lines
-      .map((line) => ({ locationId: input.locationId, partId: line.partId }))
-      .sort(compareLevelKeys);
-    await stockLevelLockRepository.ensure(tx, organizationId, keys);
-    const recorded = new Map(
-      (await stockLevelLockRepository.lock(tx, organizationId, keys)).map((level) => [
-        level.partId,
-        level.onHand,
-      ]),
-    );
-    const count = await stockCountRepository.insert(tx.db, {
-      organizationId,
-      locationId: input.locationId,
-      note: input.note ?? null,
-    });
-    const lines: CountLineRow[] = input.lines.map((line) => ({
-      partId: line.partId,
-      countedQuantity: line.countedQuantity,
-      recordedQuantity: recorded.get(line.partId) ?? 0,
-    }));
-    const changed = lines
-      .map((line, index) => ({ line, index }))
-      .filter(({ line }) => line.countedQuantity !== line.recordedQuantity);
-    const changes: StockChange[] = changed.map(({ line }) => ({
-      organizationId,
-      locationId: input.locationId,
-      partId: line.partId,
-      kind: 'count',
-      reason: 'count_correction',
-      onHandDelta: line.countedQuantity - line.recordedQuantity,
-      referenceType: 'count',
-      referenceId: count.id,
-      actor: ledgerActor(audit),
-      ...(input.note ? { note: input.note } : {}),
-    }));
-    // The ledger numbers its changes; the caller knows the lines of its count.
-    await applyStockChanges(tx, deps.events, changes).catch((error: unknown) => {
-      throw renumberStockError(error, (change) => changed[change]?.index, {
-        pathPrefix: 'body.lines.',
-        detail: 'A counted quantity is below the stock reserved there; nothing was applied.',
-      });
-    });
-    await stockCountRepository.insertLines(tx.db, count.id, lines);
-    const view = present({ ...count, lines });
-    await recordAudit(tx, {
-      ...audit,
-      organizationId,
-      action: 'stock.counted',
-      entityType: 'stock_count',
-      entityId: count.id,
-      after: view,
-    });
-    await deps.events.publish(tx, {
-      type: 'stock.counted',
-      payload: {
-        organizationId,
-        countId: count.id,
-        locationId: input.locationId,
-        differences: changes.length,
-      },
-      aggregateType: 'stock_count',
-      aggregateId: count.id,
-      organizationId,
-      requestId: audit.requestId,
-    });
-    return view;
+  return inTransaction(deps.pool, (tx) =>
+    recordCount(tx, deps.events, organizationId, input, audit),
+  );
+}
+
+/**
+ * `createCount` in the caller's transaction; with `occurredAt` the count and its movements are
+ * dated then (the demo world's history).
+ */
+export async function recordCount(
+  tx: Tx,
+  events: EventBus,
+  organizationId: string,
+  input: NewCount,
+  audit: AuditContext,
+  options: OccurredAt = {},
+): Promise<CountView> {
+  await requireOwnLocation(tx.db, organizationId, input.locationId);
+  await requireStockableParts(
+    tx.db,
+    organizationId,
+    input.lines.map((line) => line.partId),
+    { receiving: false },
+  );
+  const keys = input.lines
+    .map((line) => ({ locationId: input.locationId, partId: line.partId }))
+    .sort(compareLevelKeys);
+  await stockLevelLockRepository.ensure(tx, organizationId, keys);
+  const recorded = new Map(
+    (await stockLevelLockRepository.lock(tx, organizationId, keys)).map((level) => [
+      level.partId,
+      level.onHand,
+    ]),
+  );
+  const count = await stockCountRepository.insert(tx.db, {
+    organizationId,
+    locationId: input.locationId,
+    note: input.note ?? null,
+    ...(options.occurredAt ? { createdAt: options.occurredAt } : {}),
   });
+  const lines: CountLineRow[] = input.lines.map((line) => ({
+    partId: line.partId,
+    countedQuantity: line.countedQuantity,
+    recordedQuantity: recorded.get(line.partId) ?? 0,
+  }));
+  const changed = lines
+    .map((line, index) => ({ line, index }))
+    .filter(({ line }) => line.countedQuantity !== line.recordedQuantity);
+  const changes: StockChange[] = changed.map(({ line }) => ({
+    organizationId,
+    locationId: input.locationId,
+    partId: line.partId,
+    kind: 'count',
+    reason: 'count_correction',
+    onHandDelta: line.countedQuantity - line.recordedQuantity,
+    referenceType: 'count',
+    referenceId: count.id,
+    actor: ledgerActor(audit),
+    ...(input.note ? { note: input.note } : {}),
+    ...(options.occurredAt ? { occurredAt: options.occurredAt } : {}),
+  }));
+  // The ledger numbers its changes; the caller knows the lines of its count.
+  await applyStockChanges(tx, events, changes).catch((error: unknown) => {
+    throw renumberStockError(error, (change) => changed[change]?.index, {
+      pathPrefix: 'body.lines.',
+      detail: 'A counted quantity is below the stock reserved there; nothing was applied.',
+    });
+  });
+  await stockCountRepository.insertLines(tx.db, count.id, lines);
+  const view = present({ ...count, lines });
+  await recordAudit(tx, {
+    ...audit,
+    organizationId,
+    action: 'stock.counted',
+    entityType: 'stock_count',
+    entityId: count.id,
+    after: view,
+  });
+  await events.publish(tx, {
+    type: 'stock.counted',
+    payload: {
+      organizationId,
+      countId: count.id,
+      locationId: input.locationId,
+      differences: changes.length,
+    },
+    aggregateType: 'stock_count',
+    aggregateId: count.id,
+    organizationId,
+    requestId: audit.requestId,
+  });
+  return view;
 }
 
 /** The organization's cycle counts, newest first. */

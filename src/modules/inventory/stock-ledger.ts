@@ -42,6 +42,11 @@ export interface StockChange {
   /** Receipts: the cost of one unit, feeds the moving-average cost. */
   unitCostPaise?: number;
   actor: { userId?: string; apiKeyId?: string };
+  /**
+   * When the movement happened, if not now: the demo world's history is dated over past days.
+   * No route passes it — what people and API keys record happens now.
+   */
+  occurredAt?: Date;
 }
 
 /** A level after the operation. */
@@ -177,6 +182,8 @@ export async function applyStockChangesWithIds(
       unitCostPaise: change.unitCostPaise ?? null,
       actorUserId: change.actor.userId ?? null,
       actorApiKeyId: change.actor.apiKeyId ?? null,
+      // Absent: the column's default, now().
+      ...(change.occurredAt ? { createdAt: change.occurredAt } : {}),
     })),
   );
   try {

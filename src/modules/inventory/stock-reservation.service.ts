@@ -27,6 +27,8 @@ export interface ReservationRequest {
   actor: StockChange['actor'];
   note?: string;
   lines: ReadonlyArray<{ locationId: string; partId: string; quantity: number }>;
+  /** When it happened, if not now (the demo world's history); see `StockChange.occurredAt`. */
+  occurredAt?: Date;
 }
 
 /** The levels after the operation and what the document now holds of the lines it touched. */
@@ -54,6 +56,7 @@ function toChanges(
       referenceId: request.document.id,
       actor: request.actor,
       ...(request.note === undefined ? {} : { note: request.note }),
+      ...(request.occurredAt ? { occurredAt: request.occurredAt } : {}),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { stockTransferLines, stockTransfers } from './inventory.tables.js';
+import { stockLevels, stockTransferLines, stockTransfers } from './inventory.tables.js';
 
 export type TransferRow = typeof stockTransfers.$inferSelect;
 export type TransferWithLines = TransferRow & {
@@ -56,10 +56,32 @@ export const stockTransferRepository = {
     return (await withLines(db, rows))[0];
   },
 
-  async markReceived(db: Db, id: string): Promise<TransferWithLines> {
+  /** The moving-average cost of each part at the source, one statement for the whole transfer. */
+  async sourceCosts(
+    db: Db,
+    organizationId: string,
+    locationId: string,
+    partIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    if (partIds.length === 0) return new Map();
+    const rows = await db
+      .select({ partId: stockLevels.partId, cost: stockLevels.averageCostPaise })
+      .from(stockLevels)
+      .where(
+        and(
+          eq(stockLevels.organizationId, organizationId),
+          eq(stockLevels.locationId, locationId),
+          inArray(stockLevels.partId, [...partIds]),
+        ),
+      );
+    return new Map(rows.map((row) => [row.partId, row.cost]));
+  },
+
+  /** Marks the transfer received, now or at `receivedAt` (a dated history). */
+  async markReceived(db: Db, id: string, receivedAt?: Date): Promise<TransferWithLines> {
     const [row] = await db
       .update(stockTransfers)
-      .set({ status: 'received', receivedAt: sql`now()` })
+      .set({ status: 'received', receivedAt: receivedAt ?? sql`now()` })
       .where(eq(stockTransfers.id, id))
       .returning();
     if (!row) throw new Error('transfer vanished');

@@ -3,13 +3,13 @@
  * against India Post's PIN directory. Other modules check that a location is the caller's with
  * `isOwnLocation` (archived ones included: history) or `locationStatus` (stock may only go to an
  * `active` one) and read names through the published `locationDirectory` view (id,
- * organization_id, name, city, archived_at); the demo world gives its organizations a first location
- * with `ensureFirstLocation`. The composition root hands the routes the PIN directory and the
+ * organization_id, name, city, archived_at); the demo world gives its organizations their locations
+ * with `ensureLocations`. The composition root hands the routes the PIN directory and the
  * inventory module's `stockHeld` (archiving is refused while stock is there).
  */
 export { locationDirectory } from './location.tables.js';
 export {
-  ensureFirstLocation,
+  ensureLocations,
   isOwnLocation,
   locationStatus,
   type LocationDeps,

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { locations } from './location.tables.js';
 
@@ -18,6 +18,15 @@ export const locationRepository = {
     const [row] = await db.insert(locations).values(values).returning();
     if (!row) throw new Error('location insert returned nothing');
     return row;
+  },
+
+  /** Every location of the organization, name and id (oldest first). */
+  async idsByName(db: Db, organizationId: string): Promise<Array<{ id: string; name: string }>> {
+    return db
+      .select({ id: locations.id, name: locations.name })
+      .from(locations)
+      .where(eq(locations.organizationId, organizationId))
+      .orderBy(asc(locations.createdAt), asc(locations.id));
   },
 
   async findInOrganization(

@@ -167,16 +167,24 @@ export async function locationStatus(
 }
 
 /**
- * Gives the organization `input` as its first location, in the caller's transaction, unless it
- * already has one; neither audited nor published. For organizations the installation sets up
- * itself (the demo world, re-seeded at will); people add locations with `createLocation`.
+ * Gives the organization each of `inputs` it has no location of that name yet, in the caller's
+ * transaction; neither audited nor published. For organizations the installation sets up itself
+ * (the demo world, re-seeded at will); people add locations with `createLocation`. Returns the
+ * id of every named location, found or made.
  */
-export async function ensureFirstLocation(
+export async function ensureLocations(
   tx: Tx,
   organizationId: string,
-  input: NewLocation,
-): Promise<void> {
-  const existing = await locationRepository.page(tx.db, organizationId, 1, undefined, true);
-  if (existing.length > 0) return;
-  await locationRepository.insert(tx.db, rowOf(organizationId, input));
+  inputs: readonly NewLocation[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  // Oldest first: of two locations with one name, the first made is the one meant.
+  for (const row of await locationRepository.idsByName(tx.db, organizationId))
+    if (!ids.has(row.name)) ids.set(row.name, row.id);
+  for (const input of inputs) {
+    if (ids.has(input.name)) continue;
+    const row = await locationRepository.insert(tx.db, rowOf(organizationId, input));
+    ids.set(row.name, row.id);
+  }
+  return ids;
 }

@@ -27,3 +27,14 @@ export async function readOrCreateSecret(
   });
   return (await fs.readFile(file, 'utf8')).trim();
 }
+
+/** Reads a secret the data folder holds, or `undefined` when it has none (nothing is created). */
+export async function readSecret(dataDir: string, name: string): Promise<string | undefined> {
+  try {
+    const secret = (await fs.readFile(path.join(dataDir, name), 'utf8')).trim();
+    return secret === '' ? undefined : secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

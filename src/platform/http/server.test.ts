@@ -6,7 +6,10 @@ import { createLogger } from '../logging/logger.js';
 import { Metrics } from '../metrics/metrics.js';
 import { buildHttpServer } from './server.js';
 
-async function serverWithLogLines(env: Record<string, string> = {}) {
+async function serverWithLogLines(
+  env: Record<string, string> = { NODE_ENV: 'test' },
+  level: 'info' | 'debug' = 'info',
+) {
   const lines: Array<Record<string, unknown>> = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -18,7 +21,7 @@ async function serverWithLogLines(env: Record<string, string> = {}) {
   });
   const app = await buildHttpServer({
     config: loadConfig(env),
-    logger: createLogger({ level: 'info', destination }),
+    logger: createLogger({ level, destination }),
     metrics: new Metrics(),
     registerRoutes: (routes) => registerHealthRoutes(routes, [], () => false),
     authenticate: async () => null,
@@ -41,6 +44,21 @@ describe('buildHttpServer', () => {
     );
     expect(lines.every((line) => line.reqId === requestId)).toBe(true);
     await app.close();
+  });
+
+  it('writes request lines at debug in development, so a terminal shows the banner, not clicks', async () => {
+    const quiet = await serverWithLogLines({ NODE_ENV: 'development' }, 'info');
+    await quiet.app.inject('/api/v1/unknown');
+    expect(quiet.lines.map((line) => line.msg)).not.toContain('incoming request');
+    await quiet.app.close();
+
+    const verbose = await serverWithLogLines({ NODE_ENV: 'development' }, 'debug');
+    await verbose.app.inject('/api/v1/unknown');
+    const requestLines = verbose.lines.filter((line) =>
+      ['incoming request', 'request completed'].includes(String(line.msg)),
+    );
+    expect(requestLines.map((line) => line.level)).toEqual(['debug', 'debug']);
+    await verbose.app.close();
   });
 
   it('gives each request a distinct id, and keeps a well-formed incoming X-Request-Id', async () => {

@@ -1,11 +1,7 @@
 import crypto from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type onResponseHookHandler,
-} from 'fastify';
+import Fastify, { type FastifyBaseLogger, type onResponseHookHandler } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from '../../config/config.js';
 import type { Logger } from '../logging/logger.js';
@@ -22,6 +18,7 @@ import { apiSecurityHeaders } from './security-headers.js';
 import { installRoutePolicies, type Authenticate, type DeclaredRoute } from './route-policy.js';
 import { installRouteContracts, type RouteContract } from './route-contract.js';
 import { isPageNavigation, registerWebApp, type WebApp } from './web-app.js';
+import { RequestLogController, requestLogLevel } from './request-log-controller.js';
 
 export interface HttpServerOptions {
   config: AppConfig;
@@ -89,9 +86,10 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
         : nextRequestId();
     },
     return503OnClosing: true,
-    // Probes and scrapes are not logged per request. (A route-level `logLevel` would do it too,
-    // but makes pino rebuild every log method of each request's child logger.)
-    logController: new LogController({ disableRequestLogging: (request) => isProbe(request.url) }),
+    // Probes and scrapes are not logged per request; request lines are at debug in development.
+    logController: new RequestLogController(requestLogLevel(config.env), {
+      disableRequestLogging: (request) => isProbe(request.url),
+    }),
     routerOptions: { maxParamLength: 200 },
     // Router errors skip every hook: they get the headers and the problem+json here.
     frameworkErrors: (error, request, reply) => {

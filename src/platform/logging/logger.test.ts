@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './logger.js';
+import { createLogger, prettyLogs } from './logger.js';
 
 type LogLine = Record<string, unknown>;
 
@@ -124,5 +124,39 @@ describe("Fastify's request log", () => {
     expect(everything).not.toContain('VERIFY123');
     expect(everything).not.toContain('SECRET-JWT');
     expect(everything).not.toContain('priya');
+  });
+});
+
+describe('readable or JSON lines', () => {
+  it.each([
+    { isTerminal: true, isProduction: false, pretty: true },
+    { isTerminal: false, isProduction: false, pretty: false },
+    { isTerminal: true, isProduction: true, pretty: false },
+    { isTerminal: false, isProduction: true, pretty: false },
+  ])(
+    'terminal $isTerminal, production $isProduction: pretty $pretty',
+    ({ isTerminal, isProduction, pretty }) => {
+      expect(prettyLogs({ isTerminal, isProduction })).toBe(pretty);
+    },
+  );
+
+  it('prints readable lines, as redacted and masked as the JSON ones', () => {
+    let text = '';
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        text += chunk.toString('utf8');
+        callback();
+      },
+    });
+    const logger = createLogger({ level: 'info', destination, pretty: true });
+    logger.info({ user: { email: 'priya@example.com', password: 'hunter22' } }, 'signed in');
+    expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: signed in\n/);
+    expect(text).toContain('p***@example.com');
+    expect(text).toContain('[REDACTED]');
+    expect(text).not.toContain('hunter22');
+    expect(text).not.toContain('priya@');
+    // Not JSON: a person reads it; no colour codes outside a terminal.
+    expect(() => JSON.parse(text) as unknown).toThrow();
+    expect(text).not.toContain('\u001b[');
   });
 });

@@ -1,4 +1,5 @@
 import { pino, type Logger, type LoggerOptions } from 'pino';
+import pretty from 'pino-pretty';
 import { serializeError } from './error-serializer.js';
 import { redactDeep, redactUrl, urlRedactPaths } from './redaction.js';
 
@@ -6,8 +7,33 @@ export type { Logger } from 'pino';
 
 export interface LoggerSettings {
   level: LoggerOptions['level'];
-  /** Where the JSON lines go; defaults to stdout. Tests pass a stream to read them back. */
+  /** Where the lines go; defaults to stdout. Tests pass a stream to read them back. */
   destination?: NodeJS.WritableStream;
+  /** Readable lines (pino-pretty) instead of JSON, for a person at a terminal (`prettyLogs`). */
+  pretty?: boolean;
+}
+
+/**
+ * Whether the process's logs are for a person: readable lines when its output is a terminal and
+ * it does not run in production; JSON lines otherwise — what a pipe, a file, a service manager
+ * or a log shipper reads, and always in production.
+ */
+export function prettyLogs(where: { isProduction: boolean; isTerminal: boolean }): boolean {
+  return where.isTerminal && !where.isProduction;
+}
+
+/**
+ * pino-pretty in the process, not in a worker thread: a terminal's few lines a second cost
+ * nothing, and nothing is left unwritten when the process exits. Colours only on a terminal.
+ */
+function prettyStream(destination: NodeJS.WritableStream): NodeJS.WritableStream {
+  const terminal = (destination as { isTTY?: boolean }).isTTY === true;
+  return pretty({
+    destination,
+    colorize: terminal && pretty.isColorSupported,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service',
+  });
 }
 
 /**
@@ -49,9 +75,10 @@ const logMethod: NonNullable<NonNullable<LoggerOptions['hooks']>['logMethod']> =
 };
 
 /**
- * The process's logger: JSON lines, secrets redacted and personal data masked (`redaction.ts`),
- * errors by the one error rule (`error-serializer.ts`). Every log path (HTTP requests through
- * Fastify, jobs, CLI commands) uses a logger made here or a child of one, so they share the rule.
+ * The process's logger: JSON lines (readable ones with `pretty`), secrets redacted and personal
+ * data masked (`redaction.ts`), errors by the one error rule (`error-serializer.ts`). Every log
+ * path (HTTP requests through Fastify, jobs, CLI commands) uses a logger made here or a child of
+ * one, so they share the rule; pretty printing only formats lines already redacted.
  */
 export function createLogger(settings: LoggerSettings): Logger {
   const options: LoggerOptions = {
@@ -67,5 +94,6 @@ export function createLogger(settings: LoggerSettings): Logger {
       log: (object) => redactDeep(object) as Record<string, unknown>,
     },
   };
+  if (settings.pretty) return pino(options, prettyStream(settings.destination ?? process.stdout));
   return settings.destination ? pino(options, settings.destination) : pino(options);
 }
