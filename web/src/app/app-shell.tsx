@@ -13,6 +13,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconLogout2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { SkipLink, mainContentId } from '../components/skip-link';
 import { humanise } from '../lib/format';
 import { showSubmitError } from '../lib/forms';
 import { session, useMe } from '../session/session-context';
@@ -96,6 +97,7 @@ export function AppShellLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -137,7 +139,7 @@ export function AppShellLayout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={mainContentId} tabIndex={-1}>
         <EmailVerificationBanner />
         <Outlet />
       </AppShell.Main>
