@@ -1,6 +1,7 @@
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { partNumberClass } from '../../components/part-number';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state';
 import { formatDateTimeIst, formatPaise, humanise } from '../../lib/format';
 import type { PickedPart } from '../catalog/part-picker';
@@ -39,7 +40,7 @@ function actorOf(movement: Movement): string {
 const columns: DataTableColumn<MovementRow>[] = [
   { accessor: 'createdAt', title: 'Time (IST)', render: (row) => formatDateTimeIst(row.createdAt) },
   { accessor: 'kind', title: 'Kind', render: (row) => humanise(row.kind) },
-  { accessor: 'part', title: 'Part' },
+  { accessor: 'part', title: 'Part', cellsClassName: partNumberClass },
   { accessor: 'location', title: 'Location' },
   {
     accessor: 'onHandDelta',
