@@ -1,7 +1,7 @@
-import { BarChart, DonutChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Collected } from '../../api/list';
 import { PageHeader } from '../../components/page-header';
+import { BarChart, DonutChart } from './lazy-charts';
 import { StatTile } from './stat-tile';
 import { EmptyState } from '../../components/query-state';
 import { formatCount, formatPaise, humanise } from '../../lib/format';
@@ -71,6 +71,7 @@ export function DashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader
+        documentTitle="Dashboard"
         title={`Welcome, ${me.user.name.split(' ')[0] ?? me.user.name}`}
         description={`${me.organization.name} · ${humanise(type)} · you are ${humanise(me.role).toLowerCase()}`}
       />
