@@ -8,6 +8,7 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconLogout2 } from '@tabler/icons-react';
@@ -55,11 +56,15 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label="Account menu">
+        {/* Named by what it shows (WCAG 2.5.3): "Asha Rao, account menu"; on a phone, where
+            the name is hidden, "Account menu". */}
+        <UnstyledButton>
           <Group gap={4} wrap="nowrap">
             <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
               {me.user.name}
+              <VisuallyHidden>, </VisuallyHidden>
             </Text>
+            <VisuallyHidden>Account menu</VisuallyHidden>
             <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>

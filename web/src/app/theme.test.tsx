@@ -1,5 +1,6 @@
 import { DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
-import { render } from '@testing-library/react';
+import { notifications } from '@mantine/notifications';
+import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { contrastRatio } from './accessible-colors';
 import { AppProviders } from './app-providers';
@@ -74,5 +75,19 @@ describe('the theme reads at AA (4.5:1) in the light scheme', () => {
       `--mantine-color-yellow-light-color: ${variable('--mantine-color-yellow-light-color')}`,
     );
     expect(css).toContain(`--mantine-color-dimmed: ${variable('--mantine-color-dimmed')}`);
+  });
+});
+
+describe('named controls', () => {
+  it('a notification’s × is named', async () => {
+    render(
+      <AppProviders>
+        <p>SpareFlow</p>
+      </AppProviders>,
+    );
+    act(() => {
+      notifications.show({ message: 'CMP-15 adjusted: 15 on hand, 15 available.' });
+    });
+    expect(await screen.findByRole('button', { name: 'Close notification' })).toBeInTheDocument();
   });
 });

@@ -1,5 +1,8 @@
 import {
+  Anchor,
   Modal,
+  Notification,
+  Select,
   createTheme,
   type CSSVariablesResolver,
   type MantineColorsTuple,
@@ -23,6 +26,14 @@ export const theme = createTheme({
     // The × of every dialog has a name. Initial focus goes to the dialog's first field
     // (`data-autofocus`, see components/app-dialog.tsx), not to this button.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+    }),
+    // A select opens on click or the arrow keys, not on focus: a dialog whose first field is a
+    // select opens with the form in view, not with a list over it.
+    Select: Select.extend({ defaultProps: { openOnFocus: false } }),
+    // Links are underlined, not told apart from the text around them by colour alone (WCAG 1.4.1).
+    Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }),
   },
 });
 

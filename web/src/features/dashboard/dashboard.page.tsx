@@ -32,6 +32,13 @@ function tally<T>(items: T[], key: (item: T) => string): { name: string; value: 
   return [...counts].map(([name, value]) => ({ name, value }));
 }
 
+/** A chart's figures in words, for its text alternative: "3 active, 1 pending". */
+function inWords(slices: { name: string; value: number }[]): string {
+  return slices
+    .map((slice) => `${formatCount(slice.value)} ${humanise(slice.name).toLowerCase()}`)
+    .join(', ');
+}
+
 function ChartPanel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md">
@@ -155,7 +162,7 @@ export function DashboardPage() {
               withLabels
               withTooltip
               chartLabel={formatCount(partners.data.items.length)}
-              aria-label="Partners by status"
+              aria-label={`Partners by status: ${inWords(partnerStatus)}`}
             />
           )}
         </ChartPanel>
@@ -167,7 +174,7 @@ export function DashboardPage() {
             data={organizationTypes.map((row) => ({ type: row.name, organizations: row.value }))}
             dataKey="type"
             series={[{ name: 'organizations', color: 'blue.6' }]}
-            aria-label="Organizations by type"
+            aria-label={`Organizations by type: ${inWords(organizationTypes)}`}
           />
         </ChartPanel>
       )}

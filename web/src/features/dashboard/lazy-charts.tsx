@@ -16,20 +16,25 @@ function ChartLoading({ height }: { height: number }) {
   return <Skeleton height={height} radius="md" aria-label="Loading the chart" />;
 }
 
-/** @mantine/charts' DonutChart, loaded on first use. */
-export function DonutChart(props: ComponentProps<typeof DonutChartType>) {
+/**
+ * @mantine/charts' DonutChart, loaded on first use. A picture to assistive technology
+ * (`role="img"`): pass its content in words as `aria-label`.
+ */
+export function DonutChart(
+  props: ComponentProps<typeof DonutChartType> & { 'aria-label': string },
+) {
   return (
     <Suspense fallback={<ChartLoading height={Number(props.size ?? 160)} />}>
-      <LazyDonutChart {...props} />
+      <LazyDonutChart role="img" {...props} />
     </Suspense>
   );
 }
 
-/** @mantine/charts' BarChart, loaded on first use. */
-export function BarChart(props: ComponentProps<typeof BarChartType>) {
+/** @mantine/charts' BarChart, loaded on first use; like DonutChart, a picture with its words. */
+export function BarChart(props: ComponentProps<typeof BarChartType> & { 'aria-label': string }) {
   return (
     <Suspense fallback={<ChartLoading height={typeof props.h === 'number' ? props.h : 240} />}>
-      <LazyBarChart {...props} />
+      <LazyBarChart role="img" {...props} />
     </Suspense>
   );
 }
