@@ -7,6 +7,7 @@ import { runSpareflow } from '../support/spareflow-process.js';
 import {
   desktop,
   networkIdle,
+  passesThrough,
   registerViaApi,
   signInThroughUi,
   testPassword,
@@ -14,7 +15,8 @@ import {
 } from './support/browser-harness.js';
 
 // Every page of the shell, as every kind of organization, must load without a console error, an
-// uncaught exception or a 5xx (the harness's console guard checks after each test).
+// uncaught exception or a 5xx (the harness's console guard checks after each test), pass axe-core
+// (no serious or critical violation) and name its browser tab after itself.
 const harness = useBrowserHarness();
 const suffix = crypto.randomBytes(3).toString('hex');
 
@@ -31,11 +33,16 @@ describe('no console errors on any page of the shell', () => {
     await page.goto('/login');
     await page.getByRole('heading', { name: 'Sign in', level: 1 }).waitFor();
     await networkIdle(page);
+    await harness().expectAccessible(page, 'the sign-in page');
+    expect(await page.title()).toBe('Sign in · SpareFlow');
     await page.goto('/register');
     await page.getByRole('heading', { name: 'Register your organization', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Create account' }).waitFor();
     await networkIdle(page);
+    await harness().expectAccessible(page, 'the registration page');
+    expect(await page.title()).toBe('Register your organization · SpareFlow');
     // A signed-in page sends the visitor to the sign-in page, remembering where they were going.
+    passesThrough(page, '/locations', 'redirects to /login when signed out');
     await page.goto('/locations');
     await page.waitForURL(/\/login\?next=%2Flocations/);
     await networkIdle(page);
@@ -57,21 +64,26 @@ describe('no console errors on any page of the shell', () => {
       });
     expect(entries.length).toBeGreaterThan(1);
     expect(entries[0]).toEqual({ label: 'Dashboard', href: '/' });
-    const visited: Array<{ label: string; path: string; heading: string }> = [];
+    const visited: Array<{ label: string; path: string; heading: string; title: string }> = [];
     for (const entry of entries) {
       await nav.getByRole('link', { name: entry.label, exact: true }).click();
       await page.waitForURL((url) => url.pathname === entry.href);
       const heading = page.getByRole('heading', { level: 1 });
       await heading.first().waitFor();
       await networkIdle(page);
+      await harness().expectAccessible(page, entry.label);
       visited.push({
         label: entry.label,
         path: new URL(page.url()).pathname,
         heading: (await heading.first().innerText()).trim(),
+        title: await page.title(),
       });
     }
     // Every entry leads to a real page (one h1), never to "Page not found".
     expect(visited.filter((entry) => entry.heading === 'Page not found')).toEqual([]);
+    // Each names its browser tab after itself: its heading, or "Dashboard" for the greeting.
+    for (const entry of visited)
+      expect(entry.title).toBe(`${entry.path === '/' ? 'Dashboard' : entry.heading} · SpareFlow`);
     await context.close();
     return visited.map((entry) => entry.label);
   };
