@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { runSpareflow } from '../support/spareflow-process.js';
 import {
@@ -18,6 +19,15 @@ import {
 // uncaught exception or a 5xx (the harness's console guard checks after each test), pass axe-core
 // (no serious or critical violation) and name its browser tab after itself.
 const harness = useBrowserHarness();
+
+/** The outline of the focused element, as drawn. */
+async function focusRingOf(page: Page) {
+  return (await page.evaluate(`(() => {
+    const style = getComputedStyle(document.activeElement);
+    return { style: style.outlineStyle, width: style.outlineWidth, offset: style.outlineOffset };
+  })()`)) as { style: string; width: string; offset: string };
+}
+
 const suffix = crypto.randomBytes(3).toString('hex');
 
 const registrable = [
@@ -35,6 +45,13 @@ describe('no console errors on any page of the shell', () => {
     await networkIdle(page);
     await harness().expectAccessible(page, 'the sign-in page');
     expect(await page.title()).toBe('Sign in · SpareFlow');
+    // A visible focus ring on a text field: 2px, solid, 2px away (not a faint border change).
+    await page.getByLabel('E-mail').focus();
+    expect(await focusRingOf(page)).toEqual({ style: 'solid', width: '2px', offset: '2px' });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.tagName')).toMatch(/INPUT|BUTTON|A/);
+    expect(await focusRingOf(page)).toEqual({ style: 'solid', width: '2px', offset: '2px' });
     await page.goto('/register');
     await page.getByRole('heading', { name: 'Register your organization', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Create account' }).waitFor();
@@ -53,6 +70,15 @@ describe('no console errors on any page of the shell', () => {
     const { page, context } = await harness().newPage(desktop);
     await signInThroughUi(page, email, password);
     await networkIdle(page);
+    // The first tab stop skips the header and navigation to the page itself.
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skipLink = page.getByRole('link', { name: 'Skip to main content' });
+    expect(await skipLink.evaluate((link) => link === link.ownerDocument.activeElement)).toBe(true);
+    const box = await skipLink.boundingBox();
+    expect(box !== null && box.y >= 0 && box.height > 0).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main-content');
     await harness().screenshot(page, screenshotName);
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     const links = nav.getByRole('link');
