@@ -1,16 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './vite-precompress';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The SpareFlow web app: built to `dist/web`, which the Fastify server serves at `/`. In
- * development (`npm run dev:web`) Vite proxies the API to a server started with `npm run dev`.
+ * The SpareFlow web app: built to `dist/web`, which the Fastify server serves at `/` (with the
+ * `.br`/`.gz` copies `precompress` writes next to each file). In development (`npm run dev:web`)
+ * Vite proxies the API to a server started with `npm run dev`.
  */
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

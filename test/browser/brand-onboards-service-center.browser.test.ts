@@ -52,8 +52,11 @@ describe('a brand onboards a service centre (desktop)', () => {
     // Add a location: the row appears in the table.
     await page.goto('/locations');
     await page.getByRole('heading', { level: 1, name: 'Locations' }).waitFor();
+    await harness().expectAccessible(page, 'Locations');
     await page.getByRole('button', { name: 'Add location' }).click();
     const locationDialog = page.getByRole('dialog', { name: 'Add location' });
+    await locationDialog.getByLabel(/^Name/).waitFor();
+    await harness().expectAccessible(page, 'the Add location dialog');
     await locationDialog.getByLabel(/^Name/).fill('Bengaluru warehouse');
     await locationDialog.getByLabel('Contact name').fill('Ravi Kumar');
     await locationDialog.getByLabel('Phone').fill('98450 12345');
@@ -70,8 +73,11 @@ describe('a brand onboards a service centre (desktop)', () => {
     // Invite a service centre from the network page.
     await page.goto('/network');
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
+    await harness().expectAccessible(page, 'Partners');
     await page.getByRole('button', { name: 'Invite partner' }).click();
     const inviteDialog = page.getByRole('dialog', { name: 'Invite partner' });
+    await inviteDialog.getByLabel('E-mail').waitFor();
+    await harness().expectAccessible(page, 'the Invite partner dialog');
     await inviteDialog.getByLabel('E-mail').fill(serviceCentre.email);
     await inviteDialog.getByLabel('Partner type', { exact: true }).click();
     await page.getByRole('option', { name: 'Service centre' }).click();
@@ -84,12 +90,14 @@ describe('a brand onboards a service centre (desktop)', () => {
     // The sandbox mailbox holds the invitation e-mail; take its link.
     await page.goto('/sandbox/mailbox');
     await page.getByRole('heading', { level: 1, name: 'Sandbox mailbox' }).waitFor();
+    await harness().expectAccessible(page, 'Sandbox mailbox');
     const invitationMail = page
       .getByRole('navigation', { name: 'Captured e-mails' })
       .getByRole('button', { name: new RegExp(serviceCentre.email.replace(/\./g, '\\.'), 'i') });
     await invitationMail.first().click();
     const reader = page.getByRole('article', { name: 'Selected e-mail' });
     await reader.getByText(serviceCentre.email, { exact: false }).first().waitFor();
+    await harness().expectAccessible(page, 'Sandbox mailbox with an e-mail open');
     const link = reader.getByRole('link', { name: /\/network\/invitations\/accept\?token=/ });
     const invitationUrl = (await link.innerText()).trim();
     expect(new URL(invitationUrl).origin).toBe(harness().url);
@@ -104,6 +112,7 @@ describe('a brand onboards a service centre (desktop)', () => {
       })
       .waitFor();
     expect(await other.page.getByLabel('E-mail').inputValue()).toBe(serviceCentre.email);
+    await harness().expectAccessible(other.page, 'the partner invitation page');
     await fillRegisterForm(other.page, serviceCentre, {
       fixedType: true,
       submit: 'Create account and accept',
@@ -114,6 +123,7 @@ describe('a brand onboards a service centre (desktop)', () => {
     const brandRow = tableRow(other.page, 'My brands', brand.organizationName);
     await brandRow.waitFor();
     expect(await brandRow.getByText('Active', { exact: true }).count()).toBe(1);
+    await harness().expectAccessible(other.page, 'Brands of the new service centre');
 
     // Back in the brand's browser: the service centre is an active partner.
     await page.goto('/network');
@@ -122,6 +132,7 @@ describe('a brand onboards a service centre (desktop)', () => {
     await partnerRow.waitFor();
     expect(await partnerRow.innerText()).toMatch(/Service cent/);
     expect(await partnerRow.getByText('Active', { exact: true }).count()).toBe(1);
+    await harness().expectAccessible(page, 'Partners with the new partner');
     await harness().screenshot(page, 'brand-partners-after-onboarding');
   });
 });

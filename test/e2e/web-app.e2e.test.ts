@@ -1,8 +1,11 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webAppContentSecurityPolicy } from '../../src/platform/http/web-app.js';
+import { precompressDirectory } from '../../web/vite-precompress.js';
 import { useTestApp } from '../support/test-app.js';
 
 // A stand-in for Vite's output: an index.html and one content-hashed asset.
@@ -13,6 +16,15 @@ fs.mkdirSync(path.join(webDir, 'assets'));
 fs.writeFileSync(path.join(webDir, 'index.html'), indexHtml);
 fs.writeFileSync(path.join(webDir, 'assets', 'x.js'), 'console.log("spa");\n');
 fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>\n');
+// A bundle large enough to be worth compressing, precompressed as `npm run build` does.
+const bundle = `export const parts = ${JSON.stringify(
+  Array.from({ length: 400 }, (_, index) => ({ partNumber: `CMP-${index}`, name: 'Compressor' })),
+)};\n`;
+fs.writeFileSync(path.join(webDir, 'assets', 'bundle.js'), bundle);
+fs.writeFileSync(path.join(webDir, 'assets', 'style.css'), `.row{color:#212529}\n`.repeat(200));
+beforeAll(async () => {
+  await precompressDirectory(webDir);
+});
 afterAll(() => fs.rmSync(webDir, { recursive: true, force: true }));
 
 const testApp = useTestApp({}, { webAppDir: webDir });
@@ -112,5 +124,98 @@ describe('without a build', () => {
     expect(body.detail).toMatch(/npm run build/);
     const deep = await fetch(`${bare().url}/some/deep/link`, { headers: html });
     expect(deep.status).toBe(404);
+  });
+});
+
+interface RawAnswer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A GET that shows the bytes as sent (fetch would ask for and undo compression by itself). */
+function rawGet(url: string, headers: Record<string, string>): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+      })
+      .on('error', reject);
+  });
+}
+
+const varies = (answer: RawAnswer) =>
+  String(answer.headers.vary ?? '')
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .includes('accept-encoding');
+
+describe('compressed static files', () => {
+  it('the build step wrote brotli and gzip copies of the larger text files, not of the tiny ones', () => {
+    expect(fs.existsSync(path.join(webDir, 'assets', 'bundle.js.br'))).toBe(true);
+    expect(fs.existsSync(path.join(webDir, 'assets', 'bundle.js.gz'))).toBe(true);
+    expect(fs.existsSync(path.join(webDir, 'assets', 'style.css.br'))).toBe(true);
+    // 21 bytes: compressing would not pay.
+    expect(fs.existsSync(path.join(webDir, 'assets', 'x.js.br'))).toBe(false);
+  });
+
+  it('sends brotli to a browser that accepts it, with the content type of the original', async () => {
+    const answer = await rawGet(`${testApp().url}/assets/bundle.js`, {
+      'accept-encoding': 'gzip, deflate, br, zstd',
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['content-type']).toMatch(/^text\/javascript|^application\/javascript/);
+    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(varies(answer)).toBe(true);
+    expect(answer.body.length).toBeLessThan(bundle.length / 4);
+    expect(zlib.brotliDecompressSync(answer.body).toString()).toBe(bundle);
+  });
+
+  it('sends gzip when brotli is not accepted (or refused with q=0)', async () => {
+    for (const acceptEncoding of ['gzip, deflate', 'br;q=0, gzip']) {
+      const answer = await rawGet(`${testApp().url}/assets/bundle.js`, {
+        'accept-encoding': acceptEncoding,
+      });
+      expect({ acceptEncoding, encoding: answer.headers['content-encoding'] }).toEqual({
+        acceptEncoding,
+        encoding: 'gzip',
+      });
+      expect(varies(answer)).toBe(true);
+      expect(zlib.gunzipSync(answer.body).toString()).toBe(bundle);
+    }
+    const css = await rawGet(`${testApp().url}/assets/style.css`, { 'accept-encoding': 'gzip' });
+    expect(css.headers['content-encoding']).toBe('gzip');
+    expect(css.headers['content-type']).toMatch(/^text\/css/);
+  });
+
+  it('sends the file itself without Accept-Encoding, or with identity only, still varying on it', async () => {
+    const identity: Record<string, string>[] = [{}, { 'accept-encoding': 'identity' }];
+    for (const headers of identity) {
+      const answer = await rawGet(`${testApp().url}/assets/bundle.js`, headers);
+      expect(answer.status).toBe(200);
+      expect(answer.headers['content-encoding']).toBeUndefined();
+      expect(varies(answer)).toBe(true);
+      expect(answer.body.toString()).toBe(bundle);
+    }
+    // A file too small to have copies is sent as it is, whatever the browser accepts.
+    const small = await rawGet(`${testApp().url}/assets/x.js`, { 'accept-encoding': 'br, gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log("spa");\n');
+  });
+
+  it('the copies are no routes of their own', async () => {
+    const answer = await rawGet(`${testApp().url}/assets/bundle.js.br`, {
+      'accept-encoding': 'br',
+    });
+    expect(answer.status).toBe(404);
   });
 });

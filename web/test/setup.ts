@@ -25,6 +25,13 @@ class NoopResizeObserver {
 }
 window.ResizeObserver = NoopResizeObserver;
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
+// mantine-datatable scrolls its viewport to the top on a page change; jsdom has no scrolling.
+window.HTMLElement.prototype.scrollTo = () => undefined;
+// Mantine's autosize Textarea re-measures when web fonts load; jsdom has no FontFaceSet.
+if (!('fonts' in document))
+  Object.defineProperty(document, 'fonts', {
+    value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+  });
 
 afterEach(() => {
   cleanup();

@@ -56,6 +56,11 @@ export interface WebApp {
  * - every file as a route of its own (`wildcard: false`: the files are listed once at start-up, so
  *   an unknown URL still reaches the problem+json 404 and no catch-all route shadows the API; a
  *   rebuild needs a restart);
+ * - precompressed: the build writes `<file>.br` and `<file>.gz` next to each text file
+ *   (web/vite-precompress.ts); a browser that accepts brotli or gzip gets that copy with its
+ *   `Content-Encoding` and the original's content type, others the file itself, and every file
+ *   answer says `Vary: accept-encoding` (so a shared cache keeps the variants apart). The copies
+ *   are not routes of their own;
  * - `/assets/*` (Vite's content-hashed files) cacheable for a year, `immutable`;
  * - HTML (`/`, `/index.html`, deep links) `no-cache`, with the web app's CSP and helmet's page set
  *   instead of the API's headers;
@@ -94,9 +99,13 @@ export async function registerWebApp(
     root: dir,
     prefix: '/',
     wildcard: false,
+    preCompressed: true,
+    globIgnore: ['**/*.br', '**/*.gz'],
     // Our own Cache-Control below, not send's `public, max-age=0`.
     cacheControl: false,
-    setHeaders: (reply, filePath) => {
+    setHeaders: (reply, sentPath) => {
+      // The file the answer stands for: `index.html` when `index.html.br` is sent.
+      const filePath = sentPath.replace(/\.(?:br|gz)$/, '');
       if (filePath.endsWith('.html')) {
         void reply.headers(pageHeaders);
       } else if (filePath.startsWith(assetsDir)) {

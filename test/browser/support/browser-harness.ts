@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.js';
+import { expectAccessible, trackVisitedPages, uncheckedPages } from './accessibility.js';
 import { spawnSpareflow, type SpareflowProcess } from '../../support/spareflow-process.js';
 import {
   assertWebAppBuilt,
@@ -16,6 +17,7 @@ import {
   type ConsoleProblem,
 } from './browser.js';
 
+export * from './accessibility.js';
 export * from './browser.js';
 
 export interface BrowserHarness {
@@ -31,6 +33,13 @@ export interface BrowserHarness {
   newPage(options?: BrowserContextOptions): Promise<{ context: BrowserContext; page: Page }>;
   /** Fails listing every problem seen since the last call; then starts afresh. */
   expectNoConsoleErrors(): void;
+  /** Runs axe-core on the page as drawn; fails on serious or critical violations. */
+  expectAccessible(page: Page, label?: string): Promise<void>;
+  /**
+   * Fails naming every page (path) a page opened since the last call showed without an axe
+   * check (see `passesThrough` for redirects a journey tests); then starts afresh.
+   */
+  expectEveryPageChecked(): void;
   /** A full-page screenshot in test-results/browser/<name>.png; returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
   /** JSON call to the API (bearer token optional). */
@@ -74,6 +83,7 @@ export async function startBrowserHarness(
     browser = await launchChromium();
     const problems: ConsoleProblem[] = [];
     const contexts: BrowserContext[] = [];
+    const pages: Page[] = [];
     const running = server;
     const launched = browser;
     const harness: BrowserHarness = {
@@ -89,6 +99,8 @@ export async function startBrowserHarness(
         context.setDefaultTimeout(20_000);
         const page = await context.newPage();
         guardPage(page, url, problems);
+        trackVisitedPages(page);
+        pages.push(page);
         return { context, page };
       },
       expectNoConsoleErrors() {
@@ -99,6 +111,14 @@ export async function startBrowserHarness(
         );
         throw new Error(
           `${seen.length} console error(s), page error(s) or 5xx answer(s) in the browser:\n${list.join('\n')}`,
+        );
+      },
+      expectAccessible,
+      expectEveryPageChecked() {
+        const unchecked = pages.splice(0).flatMap(uncheckedPages);
+        if (unchecked.length === 0) return;
+        throw new Error(
+          `${unchecked.length} page(s) shown without an axe-core check (call harness().expectAccessible(page) once each is drawn): ${[...new Set(unchecked)].join(', ')}`,
         );
       },
       async screenshot(page, name) {
@@ -143,7 +163,8 @@ export async function startBrowserHarness(
 
 /**
  * Call at the top of a test file: the app and Chromium for the file's tests; after each test the
- * console guard must have seen nothing. Returns a getter.
+ * console guard must have seen nothing and every page shown must have had its axe-core check.
+ * Returns a getter.
  */
 export function useBrowserHarness(env: Record<string, string> = {}): () => BrowserHarness {
   let harness: BrowserHarness | undefined;
@@ -152,6 +173,7 @@ export function useBrowserHarness(env: Record<string, string> = {}): () => Brows
   });
   afterEach(() => {
     harness?.expectNoConsoleErrors();
+    harness?.expectEveryPageChecked();
   });
   afterAll(async () => {
     await harness?.stop();

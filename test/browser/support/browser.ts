@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { SpareflowProcess } from '../../support/spareflow-process.js';
+import { expectAccessible } from './accessibility.js';
 
 // The browser side of the journeys, free of Vitest so scripts/capture-screenshots.ts can use it.
 
@@ -140,13 +141,21 @@ export async function stopServer(server: SpareflowProcess): Promise<void> {
   }
 }
 
-/** Signs in through the /login page and waits for the signed-in shell. */
+/**
+ * Signs in through the /login page and waits for the signed-in shell; axe-core checks the sign-in
+ * page and the page it lands on.
+ */
 export async function signInThroughUi(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
+  await page.getByLabel('E-mail').waitFor();
+  await expectAccessible(page, 'the sign-in page');
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel(/^Password/).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Account menu' }).waitFor();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await networkIdle(page);
+  await expectAccessible(page, 'the first page after signing in');
 }
 
 /** No horizontal scrolling: the page fits its viewport's width. */

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expectAccessible } from './accessibility.js';
+import { networkIdle } from './browser.js';
 
 // UI steps several journeys share. Each one waits for its visible outcome, never for a time.
 
@@ -29,10 +31,14 @@ export async function fillRegisterForm(
 /** Registers through /register; resolves on the signed-in dashboard ("Welcome, <first name>"). */
 export async function registerThroughUi(page: Page, owner: NewOwner): Promise<void> {
   await page.goto('/register');
+  await page.getByRole('button', { name: 'Create account' }).waitFor();
+  await expectAccessible(page, 'the registration page');
   await fillRegisterForm(page, owner);
   await page.waitForURL((url) => url.pathname === '/');
   const firstName = owner.name.split(' ')[0] ?? owner.name;
   await page.getByRole('heading', { level: 1, name: `Welcome, ${firstName}` }).waitFor();
+  await networkIdle(page);
+  await expectAccessible(page, 'the dashboard after registering');
 }
 
 /** Account menu → "Log out"; resolves on the sign-in page. */

@@ -8,11 +8,13 @@ import {
   Text,
   Tooltip,
   UnstyledButton,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconChevronDown, IconLogout, IconLogout2 } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { SkipLink, mainContentId } from '../components/skip-link';
 import { humanise } from '../lib/format';
 import { showSubmitError } from '../lib/forms';
 import { session, useMe } from '../session/session-context';
@@ -54,11 +56,15 @@ function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label="Account menu">
+        {/* Named by what it shows (WCAG 2.5.3): "Asha Rao, account menu"; on a phone, where
+            the name is hidden, "Account menu". */}
+        <UnstyledButton>
           <Group gap={4} wrap="nowrap">
             <Text size="sm" fw={500} visibleFrom="sm" truncate maw={180}>
               {me.user.name}
+              <VisuallyHidden>, </VisuallyHidden>
             </Text>
+            <VisuallyHidden>Account menu</VisuallyHidden>
             <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>
@@ -96,6 +102,7 @@ export function AppShellLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <SkipLink />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -137,7 +144,7 @@ export function AppShellLayout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id={mainContentId} tabIndex={-1}>
         <EmailVerificationBanner />
         <Outlet />
       </AppShell.Main>

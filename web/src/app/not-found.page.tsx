@@ -1,7 +1,9 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { usePageTitle } from './page-title';
 
 export function NotFoundPage() {
+  usePageTitle('Page not found');
   return (
     <Stack align="flex-start" gap="sm">
       <Title order={1} size="h2">

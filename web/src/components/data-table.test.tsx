@@ -76,4 +76,40 @@ describe('DataTable', () => {
     await user.type(screen.getByLabelText('Filter'), 'Jaipur');
     expect(screen.getByText('Nothing matches the filter')).toBeInTheDocument();
   });
+
+  it('labels every cell with its column title for the phone card layout', () => {
+    renderWithProviders(
+      <DataTable
+        ariaLabel="Locations"
+        records={records.slice(0, 2)}
+        columns={[
+          ...columns,
+          { accessor: 'id', title: 'Code', render: (record) => <b>{record.id}</b> },
+        ]}
+      />,
+    );
+    const table = screen.getByRole('table', { name: 'Locations' });
+    const firstRow = within(table).getAllByRole('row')[1];
+    if (!firstRow) throw new Error('no data row');
+    expect(
+      within(firstRow)
+        .getAllByRole('cell')
+        .map((cell) => [cell.getAttribute('data-label'), cell.textContent]),
+    ).toEqual([
+      ['Name', 'Warehouse 01'],
+      ['City', 'Pune'],
+      ['Code', 'loc-1'],
+    ]);
+    // Cards on a phone (data-table.css); `phoneLayout="table"` opts out.
+    expect(table.closest('.app-data-table-cards')).not.toBeNull();
+  });
+
+  it('keeps the table on a phone when asked', () => {
+    renderWithProviders(
+      <DataTable ariaLabel="Locations" records={records} columns={columns} phoneLayout="table" />,
+    );
+    const table = screen.getByRole('table', { name: 'Locations' });
+    expect(table.closest('.app-data-table-cards')).toBeNull();
+    expect(table.closest('.app-data-table')).not.toBeNull();
+  });
 });

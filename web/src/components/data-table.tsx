@@ -6,8 +6,30 @@ import {
   type DataTableSortStatus,
 } from 'mantine-datatable';
 import { useMemo, useState } from 'react';
+import { humanise } from '../lib/format';
+import './data-table.css';
 
 export type { DataTableColumn };
+
+/** How a table shows on a phone (under 48em). */
+export type PhoneLayout = 'cards' | 'table';
+
+/** The column's title as text, for the label of its line in a card. */
+function labelOf<T>(column: DataTableColumn<T>): string {
+  if (typeof column.title === 'string') return column.title;
+  return humanise(String(column.accessor));
+}
+
+/** Every cell carries its column's title (`data-label`), which the card layout shows. */
+function withCardLabels<T>(columns: DataTableColumn<T>[]): DataTableColumn<T>[] {
+  return columns.map((column) => ({
+    ...column,
+    customCellAttributes: (record: T, index: number) => ({
+      'data-label': labelOf(column),
+      ...column.customCellAttributes?.(record, index),
+    }),
+  })) as DataTableColumn<T>[];
+}
 
 const pageSizes = [10, 20, 50, 100];
 
@@ -23,6 +45,9 @@ function compare(a: unknown, b: unknown): number {
  * The app's table: sortable columns, a filter box over the given text fields, and pagination,
  * all on the rows already loaded (server-side lists page with cursors; see the list pages).
  * Built on mantine-datatable so keyboard, focus and responsive scrolling come from the library.
+ * On a phone each row is a card (`phoneLayout="cards"`, the default; data-table.css): every
+ * column on a line of its own under the first, so nothing sits off-screen. Put the key column
+ * (part number, organization) first.
  */
 export function DataTable<T extends Record<string, unknown>>({
   records,
@@ -33,6 +58,7 @@ export function DataTable<T extends Record<string, unknown>>({
   initialSort,
   noRecordsText = 'Nothing matches the filter',
   ariaLabel,
+  phoneLayout = 'cards',
 }: {
   records: T[];
   columns: DataTableColumn<T>[];
@@ -43,6 +69,8 @@ export function DataTable<T extends Record<string, unknown>>({
   initialSort?: DataTableSortStatus<T>;
   noRecordsText?: string;
   ariaLabel: string;
+  /** `table` keeps the table and scrolls it sideways on a phone (few, narrow columns). */
+  phoneLayout?: PhoneLayout;
 }) {
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
@@ -69,6 +97,7 @@ export function DataTable<T extends Record<string, unknown>>({
   }, [records, filter, filterFields, sortStatus]);
 
   const pageRecords = visible.slice((page - 1) * pageSize, page * pageSize);
+  const labelledColumns = useMemo(() => withCardLabels(columns), [columns]);
 
   return (
     <Stack gap="sm">
@@ -87,6 +116,9 @@ export function DataTable<T extends Record<string, unknown>>({
       )}
       <MantineDataTable<T>
         aria-label={ariaLabel}
+        className={
+          phoneLayout === 'cards' ? 'app-data-table app-data-table-cards' : 'app-data-table'
+        }
         withTableBorder
         borderRadius="md"
         striped
@@ -94,7 +126,7 @@ export function DataTable<T extends Record<string, unknown>>({
         minHeight={visible.length === 0 ? 160 : undefined}
         idAccessor={idAccessor}
         records={pageRecords}
-        columns={columns}
+        columns={labelledColumns}
         sortStatus={sortStatus}
         onSortStatusChange={setSortStatus}
         totalRecords={visible.length}

@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from './confirm';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { formatDateTimeIst } from '../lib/format';
@@ -40,7 +40,7 @@ export function InvitationsTable<T extends Invitation>({
   afterRevoke: string;
 }) {
   const confirmRevoke = (invitation: T) =>
-    modals.openConfirmModal({
+    openConfirm({
       title: 'Revoke this invitation?',
       children: (
         <Text size="sm">

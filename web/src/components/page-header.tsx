@@ -1,16 +1,24 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { usePageTitle } from '../app/page-title';
 
-/** A page's title (the one h1), an optional description, and its primary actions. */
+/**
+ * A page's title (the one h1, and the browser tab's name: "Stock · SpareFlow"), an optional
+ * description, and its primary actions. `documentTitle` names the tab when the heading is a
+ * greeting rather than the page's name (the dashboard's "Welcome, Asha").
+ */
 export function PageHeader({
   title,
+  documentTitle,
   description,
   actions,
 }: {
   title: string;
+  documentTitle?: string;
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  usePageTitle(documentTitle ?? title);
   return (
     <Group justify="space-between" align="flex-start" mb="lg" wrap="wrap" gap="sm">
       <Stack gap={4}>

@@ -1,5 +1,5 @@
 import { Button, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from '../../components/confirm';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { useSetOrganizationStatus } from './admin.queries';
 
@@ -13,7 +13,7 @@ export function OrganizationStatusButton({
   const suspending = organization.status === 'active';
   const action = suspending ? 'suspend' : 'reactivate';
   const confirm = () =>
-    modals.openConfirmModal({
+    openConfirm({
       title: `${suspending ? 'Suspend' : 'Reactivate'} “${organization.name}”?`,
       children: (
         <Text size="sm">

@@ -1,5 +1,5 @@
 import { Badge, Button, Code, Stack, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from '../../components/confirm';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState, QueryState } from '../../components/query-state';
@@ -21,7 +21,7 @@ interface KeyRow extends Record<string, unknown> {
 function RevokeButton({ row }: { row: KeyRow }) {
   const revoke = useRevokeApiKey();
   const confirm = () =>
-    modals.openConfirmModal({
+    openConfirm({
       title: `Revoke “${row.name}”?`,
       children: (
         <Text size="sm">

@@ -5,7 +5,6 @@ import {
   Code,
   CopyButton,
   Group,
-  Modal,
   Radio,
   Stack,
   Text,
@@ -13,9 +12,9 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconCheck, IconCopy, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
+import { AppDialog, useDialogOpening } from '../../components/app-dialog';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { useCreateApiKey, type ApiKeyScope } from './api-keys.queries';
 
@@ -27,7 +26,7 @@ interface CreatedKey {
 /** The one and only showing of a new key, with a copy button and a warning. */
 function CreatedKeyDialog({ created, onClose }: { created: CreatedKey; onClose: () => void }) {
   return (
-    <Modal opened onClose={onClose} title="Copy your new API key" size="lg">
+    <AppDialog opened onClose={onClose} title="Copy your new API key" size="lg">
       <Stack gap="sm">
         <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="Shown only once">
           Copy the key for “{created.name}” now and keep it somewhere safe. SpareFlow stores only a
@@ -48,7 +47,11 @@ function CreatedKeyDialog({ created, onClose }: { created: CreatedKey; onClose: 
                   onClick={copy}
                   aria-label={copied ? 'Copied' : 'Copy API key'}
                 >
-                  {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+                  {copied ? (
+                    <IconCheck size={18} aria-hidden />
+                  ) : (
+                    <IconCopy size={18} aria-hidden />
+                  )}
                 </ActionIcon>
               </Tooltip>
             )}
@@ -61,14 +64,18 @@ function CreatedKeyDialog({ created, onClose }: { created: CreatedKey; onClose: 
           <Button onClick={onClose}>I have copied it</Button>
         </Group>
       </Stack>
-    </Modal>
+    </AppDialog>
   );
 }
 
-/** "Create API key": name and scope, then the new key, once. */
-export function CreateApiKeyDialog() {
-  const [opened, { open, close }] = useDisclosure(false);
-  const [created, setCreated] = useState<CreatedKey | null>(null);
+/** Name and scope, mounted once per opening of "Create API key": every opening starts blank. */
+function CreateApiKeyForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (created: CreatedKey) => void;
+  onCancel: () => void;
+}) {
   const create = useCreateApiKey();
   const form = useForm({
     initialValues: { name: '', scope: 'read' as ApiKeyScope },
@@ -82,16 +89,10 @@ export function CreateApiKeyDialog() {
     },
   });
 
-  const closeForm = () => {
-    close();
-    form.reset();
-  };
-
   const submit = form.onSubmit(async (values) => {
     try {
       const result = await create.mutateAsync({ name: values.name.trim(), scope: values.scope });
-      closeForm();
-      setCreated({ name: result.name, key: result.key });
+      onCreated({ name: result.name, key: result.key });
       notifySuccess(`API key “${result.name}” created`);
     } catch (error) {
       showSubmitError(form, error);
@@ -99,37 +100,57 @@ export function CreateApiKeyDialog() {
   });
 
   return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label="Name"
+          description="What uses the key, e.g. ERP sync"
+          required
+          maxLength={100}
+          {...form.getInputProps('name')}
+        />
+        <Radio.Group label="Scope" required {...form.getInputProps('scope')}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="read" label="Read — look up data only" />
+            <Radio value="read_write" label="Read and write — also create and change data" />
+          </Stack>
+        </Radio.Group>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Create key
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** "Create API key": name and scope, then the new key, once. */
+export function CreateApiKeyDialog() {
+  const dialog = useDialogOpening();
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  return (
     <>
-      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
         Create API key
       </Button>
-      <Modal opened={opened} onClose={closeForm} title="Create API key">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <TextInput
-              label="Name"
-              description="What uses the key, e.g. ERP sync"
-              required
-              maxLength={100}
-              {...form.getInputProps('name')}
-            />
-            <Radio.Group label="Scope" required {...form.getInputProps('scope')}>
-              <Stack gap="xs" mt="xs">
-                <Radio value="read" label="Read — look up data only" />
-                <Radio value="read_write" label="Read and write — also create and change data" />
-              </Stack>
-            </Radio.Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={closeForm}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                Create key
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <AppDialog
+        opened={dialog.opened}
+        onClose={dialog.close}
+        openingKey={dialog.openingId}
+        title="Create API key"
+      >
+        <CreateApiKeyForm
+          onCancel={dialog.close}
+          onCreated={(key) => {
+            dialog.close();
+            setCreated(key);
+          }}
+        />
+      </AppDialog>
       {created && <CreatedKeyDialog created={created} onClose={() => setCreated(null)} />}
     </>
   );

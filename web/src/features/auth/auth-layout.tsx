@@ -1,6 +1,8 @@
 import { Anchor, Box, Center, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { usePageTitle } from '../../app/page-title';
+import { mainContentId } from '../../components/skip-link';
 
 /** The frame of the signed-out pages: brand mark, a card, and links below it. */
 export function AuthLayout({
@@ -14,8 +16,9 @@ export function AuthLayout({
   children: ReactNode;
   footer?: ReactNode;
 }) {
+  usePageTitle(title);
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
+    <Center component="main" id={mainContentId} tabIndex={-1} mih="100vh" p="md" bg="gray.0">
       <Box w="100%" maw={440}>
         <Stack gap="lg">
           <Anchor component={Link} to="/" fw={700} size="xl" ta="center" underline="never">

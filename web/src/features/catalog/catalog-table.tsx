@@ -1,6 +1,7 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { partNumberClass } from '../../components/part-number';
 import { StatusBadge } from '../../components/status-badge';
 import { formatPaise } from '../../lib/format';
 import type { Part } from './catalog.queries';
@@ -22,6 +23,7 @@ const columns: DataTableColumn<PartRow>[] = [
     accessor: 'partNumber',
     title: 'Part number',
     sortable: true,
+    cellsClassName: partNumberClass,
     render: (row) => (
       <Anchor component={Link} to={`/catalog/parts/${row.id}`}>
         {row.partNumber}
@@ -48,7 +50,7 @@ const columns: DataTableColumn<PartRow>[] = [
     accessor: 'status',
     title: 'Status',
     render: (row) => (
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4} wrap="wrap">
         <StatusBadge status={row.status} />
         {row.superseded && (
           <Badge color="grape" variant="light">

@@ -10,7 +10,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from '../../components/confirm';
 import { IconUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isApiProblem } from '../../api/problem';
@@ -62,7 +62,7 @@ export function PartImages({ part, canEdit }: { part: PartDetail; canEdit: boole
   };
 
   const confirmDelete = (imageId: string, index: number) =>
-    modals.openConfirmModal({
+    openConfirm({
       title: 'Delete this image?',
       children: (
         <Text size="sm">

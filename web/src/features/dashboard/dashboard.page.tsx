@@ -1,7 +1,7 @@
-import { BarChart, DonutChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { Collected } from '../../api/list';
 import { PageHeader } from '../../components/page-header';
+import { BarChart, DonutChart } from './lazy-charts';
 import { StatTile } from './stat-tile';
 import { EmptyState } from '../../components/query-state';
 import { formatCount, formatPaise, humanise } from '../../lib/format';
@@ -31,6 +31,13 @@ function tally<T>(items: T[], key: (item: T) => string): { name: string; value: 
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return [...counts].map(([name, value]) => ({ name, value }));
+}
+
+/** A chart's figures in words, for its text alternative: "3 active, 1 pending". */
+function inWords(slices: { name: string; value: number }[]): string {
+  return slices
+    .map((slice) => `${formatCount(slice.value)} ${humanise(slice.name).toLowerCase()}`)
+    .join(', ');
 }
 
 function ChartPanel({ title, children }: { title: string; children: React.ReactNode }) {
@@ -71,6 +78,7 @@ export function DashboardPage() {
   return (
     <Stack gap="lg">
       <PageHeader
+        documentTitle="Dashboard"
         title={`Welcome, ${me.user.name.split(' ')[0] ?? me.user.name}`}
         description={`${me.organization.name} · ${humanise(type)} · you are ${humanise(me.role).toLowerCase()}`}
       />
@@ -153,7 +161,7 @@ export function DashboardPage() {
               withLabels
               withTooltip
               chartLabel={formatCount(partners.data.items.length)}
-              aria-label="Partners by status"
+              aria-label={`Partners by status: ${inWords(partnerStatus)}`}
             />
           )}
         </ChartPanel>
@@ -165,7 +173,7 @@ export function DashboardPage() {
             data={organizationTypes.map((row) => ({ type: row.name, organizations: row.value }))}
             dataKey="type"
             series={[{ name: 'organizations', color: 'blue.6' }]}
-            aria-label="Organizations by type"
+            aria-label={`Organizations by type: ${inWords(organizationTypes)}`}
           />
         </ChartPanel>
       )}

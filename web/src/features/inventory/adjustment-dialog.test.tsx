@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer, meOf } from '../../../test/fake-server';
@@ -153,5 +153,70 @@ describe('AdjustmentDialog', { timeout: 30_000 }, () => {
       quantityDelta: -5,
       reason: 'damage',
     });
+  });
+
+  it('opens blank every time: fill, close, open again shows no previous entry', async () => {
+    server(() => jsonResponse(500, {}));
+    const user = userEvent.setup();
+    renderWithProviders(<AdjustmentDialog />);
+    await user.click(screen.getByRole('button', { name: 'Adjust stock' }));
+    let dialog = await fill(user, '7');
+    await user.type(within(dialog).getByLabelText(/^Note/), 'Shelf B-4');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), slow);
+
+    await user.click(screen.getByRole('button', { name: 'Adjust stock' }));
+    dialog = await screen.findByRole('dialog', { name: 'Adjust stock' }, slow);
+    expect(selectInput(dialog, 'Location')).toHaveValue('');
+    expect(selectInput(dialog, 'Part')).toHaveValue('');
+    expect(selectInput(dialog, 'Reason')).toHaveValue('');
+    expect(within(dialog).getByLabelText(/^Quantity change/)).toHaveValue('');
+    expect(within(dialog).getByLabelText(/^Note/)).toHaveValue('');
+    // Typing searches afresh (nothing mixed into an old label) and choosing keeps the choice.
+    await user.type(selectInput(dialog, 'Part'), 'CMP');
+    await user.click(
+      await screen.findByRole('option', { name: 'CMP-15 — Compressor', hidden: true }, slow),
+    );
+    expect(selectInput(dialog, 'Part')).toHaveValue('CMP-15 — Compressor');
+  });
+
+  it('prefills the context it was opened from, names its × and focuses the first field', async () => {
+    server(() => jsonResponse(500, {}));
+    const user = userEvent.setup();
+    renderWithProviders(
+      <AdjustmentDialog
+        locationId={locationId}
+        part={{ id: partId, partNumber: 'CMP-15', name: 'Compressor' }}
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Adjust stock' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Adjust stock' }, slow);
+    await waitFor(
+      () => expect(selectInput(dialog, 'Location')).toHaveValue('Pune warehouse'),
+      slow,
+    );
+    expect(selectInput(dialog, 'Part')).toHaveValue('CMP-15 — Compressor');
+    expect(within(dialog).getByRole('button', { name: 'Close dialog' })).toBeInTheDocument();
+    await waitFor(() => expect(selectInput(dialog, 'Location')).toHaveFocus(), slow);
+  });
+
+  it('sends a new Idempotency-Key for each opening', async () => {
+    const fake = server(() =>
+      jsonResponse(201, { movementId: 7, level: { onHand: 12, reserved: 0, available: 12 } }),
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AdjustmentDialog />);
+    for (const quantity of ['12', '3']) {
+      await user.click(screen.getByRole('button', { name: 'Adjust stock' }));
+      const dialog = await fill(user, quantity);
+      await user.click(within(dialog).getByRole('button', { name: 'Apply adjustment' }));
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), slow);
+    }
+    const keys = fake.fetch.mock.calls
+      .map(([input]) => input as Request)
+      .filter((input) => input.url.endsWith('/api/v1/inventory/adjustments'))
+      .map((input) => input.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).not.toBe(keys[1]);
   });
 });

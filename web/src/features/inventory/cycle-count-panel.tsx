@@ -57,6 +57,8 @@ export function CycleCountPanel({ canEdit }: { canEdit: boolean }) {
   const [result, setResult] = useState<{ count: Count; partNumbers: Map<string, string> } | null>(
     null,
   );
+  // Bumped after each applied count: the part search starts afresh for the next one.
+  const [countNumber, setCountNumber] = useState(0);
   const create = useCreateCount();
 
   if (!canEdit)
@@ -89,6 +91,7 @@ export function CycleCountPanel({ canEdit }: { canEdit: boolean }) {
           setResult({ count, partNumbers });
           setLines([]);
           setNote('');
+          setCountNumber((number) => number + 1);
         },
         onError: (error) => showSubmitError(null, error),
       },
@@ -107,6 +110,7 @@ export function CycleCountPanel({ canEdit }: { canEdit: boolean }) {
         error={errors.location}
       />
       <PartLines
+        key={countNumber}
         lines={lines}
         onChange={setLines}
         quantityLabel="Counted"

@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Group, Stack } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { partNumberClass } from '../../components/part-number';
 import { ErrorState, LoadingState } from '../../components/query-state';
 import { formatCount } from '../../lib/format';
 import { useMe } from '../../session/session-context';
@@ -73,6 +74,7 @@ export function LevelsPanel({
       accessor: 'partNumber',
       title: 'Part',
       sortable: true,
+      cellsClassName: partNumberClass,
       render: (row) => (
         <Anchor component={Link} to={`/catalog/parts/${row.level.partId}`}>
           {row.partNumber}

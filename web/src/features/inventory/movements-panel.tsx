@@ -1,6 +1,7 @@
 import { Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
+import { partNumberClass } from '../../components/part-number';
 import { EmptyState, ErrorState, LoadingState } from '../../components/query-state';
 import { formatDateTimeIst, formatPaise, humanise } from '../../lib/format';
 import { actorLabel } from '../../lib/record-actor';
@@ -40,7 +41,7 @@ const columns: DataTableColumn<MovementRow>[] = [
     title: 'Part',
     render: (row) => (
       <Stack gap={0}>
-        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm" className={partNumberClass}>
           {row.movement.part.partNumber}
         </Text>
         <Text size="xs" c="dimmed">

@@ -1,6 +1,7 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useEffect } from 'react';
+import { useState } from 'react';
+import { AppDialog } from '../../components/app-dialog';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { useSetThresholds, type StockLevel } from './inventory.queries';
 
@@ -20,19 +21,23 @@ const count = (value: Value) =>
       : null
     : 'Enter a whole number, 0 or more (or leave empty)';
 
-/** Min / max / reorder point of one level; an empty field clears that threshold. */
-export function ThresholdsDialog({
+/** The level's thresholds as saved, mounted once per opening (unsaved edits do not come back). */
+function ThresholdsForm({
   level,
   locationName,
   onClose,
 }: {
-  level: StockLevel | null;
+  level: StockLevel;
   locationName: string;
   onClose: () => void;
 }) {
   const save = useSetThresholds();
   const form = useForm<Values>({
-    initialValues: { minQuantity: '', maxQuantity: '', reorderPoint: '' },
+    initialValues: {
+      minQuantity: asValue(level.minQuantity),
+      maxQuantity: asValue(level.maxQuantity),
+      reorderPoint: asValue(level.reorderPoint),
+    },
     validate: {
       minQuantity: count,
       reorderPoint: count,
@@ -44,20 +49,7 @@ export function ThresholdsDialog({
     },
   });
 
-  useEffect(() => {
-    if (!level) return;
-    form.setValues({
-      minQuantity: asValue(level.minQuantity),
-      maxQuantity: asValue(level.maxQuantity),
-      reorderPoint: asValue(level.reorderPoint),
-    });
-    form.clearErrors();
-    // Reset only when another level is opened.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [level]);
-
   const submit = form.onSubmit((values) => {
-    if (!level) return;
     save.mutate(
       {
         locationId: level.locationId,
@@ -79,43 +71,61 @@ export function ThresholdsDialog({
   });
 
   return (
-    <Modal opened={level !== null} onClose={onClose} title="Stock thresholds">
-      {level && (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <Text size="sm">
-              {level.partNumber} — {level.partName} at {locationName}
-            </Text>
-            <NumberInput
-              label="Minimum"
-              min={0}
-              allowDecimal={false}
-              {...form.getInputProps('minQuantity')}
-            />
-            <NumberInput
-              label="Reorder point"
-              description="Low stock when available falls to this"
-              min={0}
-              allowDecimal={false}
-              {...form.getInputProps('reorderPoint')}
-            />
-            <NumberInput
-              label="Maximum"
-              min={0}
-              allowDecimal={false}
-              {...form.getInputProps('maxQuantity')}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={save.isPending}>
-                Save thresholds
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">
+          {level.partNumber} — {level.partName} at {locationName}
+        </Text>
+        <NumberInput
+          label="Minimum"
+          min={0}
+          allowDecimal={false}
+          {...form.getInputProps('minQuantity')}
+        />
+        <NumberInput
+          label="Reorder point"
+          description="Low stock when available falls to this"
+          min={0}
+          allowDecimal={false}
+          {...form.getInputProps('reorderPoint')}
+        />
+        <NumberInput
+          label="Maximum"
+          min={0}
+          allowDecimal={false}
+          {...form.getInputProps('maxQuantity')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save thresholds
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Min / max / reorder point of one level; an empty field clears that threshold. */
+export function ThresholdsDialog({
+  level,
+  locationName,
+  onClose,
+}: {
+  level: StockLevel | null;
+  locationName: string;
+  onClose: () => void;
+}) {
+  // The last level opened stays drawn while the dialog fades out.
+  const [shown, setShown] = useState({ level, locationName });
+  if (level && level !== shown.level) setShown({ level, locationName });
+  return (
+    <AppDialog opened={level !== null} onClose={onClose} title="Stock thresholds">
+      {shown.level && (
+        <ThresholdsForm level={shown.level} locationName={shown.locationName} onClose={onClose} />
       )}
-    </Modal>
+    </AppDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from '../../components/confirm';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { EmptyState, QueryState } from '../../components/query-state';
 import { StatusBadge } from '../../components/status-badge';
@@ -27,7 +27,7 @@ export function TransfersPanel({ canEdit }: { canEdit: boolean }) {
   const partNames = usePartNames();
 
   const confirmReceive = (row: TransferRow) =>
-    modals.openConfirmModal({
+    openConfirm({
       title: 'Receive this transfer?',
       children: (
         <Text size="sm">

@@ -1,20 +1,25 @@
-import { Button, Modal } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
+import { AppDialog, useDialogOpening } from '../../components/app-dialog';
 import { LocationForm } from './location-form';
 
-/** The "Add location" button and its dialog; the form opens blank every time. */
+/** The "Add location" button and its dialog (a blank form at every opening). */
 export function AddLocationDialog() {
-  const [opened, { open, close }] = useDisclosure(false);
+  const dialog = useDialogOpening();
   return (
     <>
-      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={open}>
+      <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={dialog.open}>
         Add location
       </Button>
-      <Modal opened={opened} onClose={close} title="Add location" size="lg">
-        {/* Mounted only while open: a new form, never the previous entry. */}
-        {opened && <LocationForm onSaved={close} />}
-      </Modal>
+      <AppDialog
+        opened={dialog.opened}
+        onClose={dialog.close}
+        openingKey={dialog.openingId}
+        title="Add location"
+        size="lg"
+      >
+        <LocationForm onSaved={dialog.close} />
+      </AppDialog>
     </>
   );
 }

@@ -1,8 +1,9 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconPencil } from '@tabler/icons-react';
 import { isApiProblem } from '../../api/problem';
+import { AppDialog } from '../../components/app-dialog';
+import { openConfirm } from '../../components/confirm';
 import { formatCount } from '../../lib/format';
 import { notifySuccess } from '../../lib/forms';
 import { LocationForm } from './location-form';
@@ -30,9 +31,9 @@ export function EditLocationDialog({
   onClose: () => void;
 }) {
   return (
-    <Modal opened={location !== null} onClose={onClose} title="Edit location" size="lg">
-      {location && <LocationForm key={location.id} location={location} onSaved={onClose} />}
-    </Modal>
+    <AppDialog opened={location !== null} onClose={onClose} title="Edit location" size="lg">
+      {location && <LocationForm location={location} onSaved={onClose} />}
+    </AppDialog>
   );
 }
 
@@ -40,7 +41,7 @@ export function EditLocationDialog({
 export function useConfirmArchive() {
   const archive = useArchiveLocation();
   return (location: Location) =>
-    modals.openConfirmModal({
+    openConfirm({
       title: `Archive “${location.name}”?`,
       children: (
         <Text size="sm">

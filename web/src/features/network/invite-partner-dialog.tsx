@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { AppDialog } from '../../components/app-dialog';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { useInvitePartner, type PartnerType } from './network.queries';
 
@@ -10,8 +11,8 @@ export const partnerTypeOptions: { value: PartnerType; label: string }[] = [
   { value: 'service_center', label: 'Service centre' },
 ];
 
-/** A brand invites a distributor or service centre by e-mail; the e-mail carries the link. */
-export function InvitePartnerDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+/** E-mail and partner type, then where the e-mail went; mounted once per opening. */
+function InvitePartnerForm({ onDone }: { onDone: () => void }) {
   const invite = useInvitePartner();
   const [sandboxSentTo, setSandboxSentTo] = useState<string | null>(null);
   const form = useForm({
@@ -25,12 +26,6 @@ export function InvitePartnerDialog({ opened, onClose }: { opened: boolean; onCl
     },
   });
 
-  const close = () => {
-    form.reset();
-    setSandboxSentTo(null);
-    onClose();
-  };
-
   const submit = form.onSubmit(async (values) => {
     try {
       const created = await invite.mutateAsync({
@@ -40,55 +35,63 @@ export function InvitePartnerDialog({ opened, onClose }: { opened: boolean; onCl
       notifySuccess(`Invitation sent to ${created.email}.`);
       // In sandbox mode no real e-mail leaves: point to the mailbox rather than the raw link.
       if (created.acceptUrl) setSandboxSentTo(created.email);
-      else close();
+      else onDone();
     } catch (error) {
       showSubmitError(form, error);
     }
   });
 
+  return sandboxSentTo ? (
+    <Stack gap="sm">
+      <Text size="sm">The invitation to {sandboxSentTo} is on its way.</Text>
+      <Alert color="blue" role="status">
+        In sandbox mode the e-mail is in the{' '}
+        <Anchor component={Link} to="/sandbox/mailbox" onClick={onDone}>
+          Sandbox mailbox
+        </Anchor>
+        .
+      </Alert>
+      <Group justify="flex-end">
+        {/* The focused "Send invitation" is gone: focus moves to what comes next. */}
+        <Button onClick={onDone} autoFocus>
+          Done
+        </Button>
+      </Group>
+    </Stack>
+  ) : (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label="E-mail"
+          type="email"
+          autoComplete="off"
+          data-autofocus
+          {...form.getInputProps('email')}
+        />
+        <Select
+          label="Partner type"
+          data={partnerTypeOptions}
+          allowDeselect={false}
+          {...form.getInputProps('partnerType')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={invite.isPending}>
+            Send invitation
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A brand invites a distributor or service centre by e-mail; the e-mail carries the link. */
+export function InvitePartnerDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   return (
-    <Modal opened={opened} onClose={close} title="Invite partner">
-      {sandboxSentTo ? (
-        <Stack gap="sm">
-          <Text size="sm">The invitation to {sandboxSentTo} is on its way.</Text>
-          <Alert color="blue" role="status">
-            In sandbox mode the e-mail is in the{' '}
-            <Anchor component={Link} to="/sandbox/mailbox" onClick={close}>
-              Sandbox mailbox
-            </Anchor>
-            .
-          </Alert>
-          <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <TextInput
-              label="E-mail"
-              type="email"
-              autoComplete="off"
-              data-autofocus
-              {...form.getInputProps('email')}
-            />
-            <Select
-              label="Partner type"
-              data={partnerTypeOptions}
-              allowDeselect={false}
-              {...form.getInputProps('partnerType')}
-            />
-            <Group justify="flex-end" gap="sm">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={invite.isPending}>
-                Send invitation
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+    <AppDialog opened={opened} onClose={onClose} title="Invite partner">
+      <InvitePartnerForm onDone={onClose} />
+    </AppDialog>
   );
 }

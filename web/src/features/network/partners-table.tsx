@@ -1,5 +1,5 @@
 import { Button, Group, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from '../../components/confirm';
 import { DataTable } from '../../components/data-table';
 import { formatDateIst, humanise } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
@@ -54,7 +54,7 @@ export function PartnersTable({
 
   const confirm = (partner: PartnerEntry, transition: PartnerTransition) => {
     const copy = confirmCopy[transition];
-    modals.openConfirmModal({
+    openConfirm({
       title: copy.title(partner.name),
       children: <Text size="sm">{copy.body(partner.name)}</Text>,
       labels: { confirm: copy.label, cancel: 'Cancel' },

@@ -1,7 +1,7 @@
-import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDisclosure } from '@mantine/hooks';
 import { IconPencil } from '@tabler/icons-react';
+import { AppDialog, useDialogOpening } from '../../components/app-dialog';
 import { normalisePhone } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { session } from '../../session/session-context';
@@ -32,9 +32,14 @@ function keep(previous: string | null, what: string) {
     !value.trim() && previous ? `The ${what} cannot be removed, only changed` : null;
 }
 
-/** Owners and admins edit the profile; only changed fields are sent (PATCH). */
-export function EditOrganizationDialog({ profile }: { profile: OrganizationProfile }) {
-  const [opened, { open, close }] = useDisclosure(false);
+/** The profile as saved, mounted once per opening (unsaved edits do not come back). */
+function EditOrganizationForm({
+  profile,
+  onDone,
+}: {
+  profile: OrganizationProfile;
+  onDone: () => void;
+}) {
   const update = useUpdateOrganization();
   const form = useForm({
     initialValues: initialValues(profile),
@@ -71,13 +76,6 @@ export function EditOrganizationDialog({ profile }: { profile: OrganizationProfi
     },
   });
 
-  const openEditor = () => {
-    form.setValues(initialValues(profile));
-    form.resetDirty(initialValues(profile));
-    form.clearErrors();
-    open();
-  };
-
   const submit = form.onSubmit(async (values) => {
     const cleaned: Record<Field, string> = {
       name: values.name.trim(),
@@ -93,13 +91,13 @@ export function EditOrganizationDialog({ profile }: { profile: OrganizationProfi
       if (cleaned[field] && cleaned[field] !== before[field]) body[field] = cleaned[field];
     }
     if (Object.keys(body).length === 0) {
-      close();
+      onDone();
       return;
     }
     try {
       await update.mutateAsync(body);
       notifySuccess('Organization profile saved');
-      close();
+      onDone();
       // The shell shows the organization's name; re-read it when it changed.
       if (body.name) await session.loadMe().catch(() => undefined);
     } catch (error) {
@@ -108,59 +106,73 @@ export function EditOrganizationDialog({ profile }: { profile: OrganizationProfi
   });
 
   return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label="Name" required maxLength={200} {...form.getInputProps('name')} />
+          <TextInput
+            label="Legal name"
+            description="As registered for GST"
+            maxLength={200}
+            {...form.getInputProps('legalName')}
+          />
+          <TextInput
+            label="GSTIN"
+            description="15 characters, like 27AAPFU0939F1ZV"
+            maxLength={15}
+            {...form.getInputProps('gstin')}
+          />
+          <TextInput
+            label="PAN"
+            description="10 characters, like AAPFU0939F"
+            maxLength={10}
+            {...form.getInputProps('pan')}
+          />
+          <TextInput
+            label="Contact e-mail"
+            type="email"
+            autoComplete="email"
+            {...form.getInputProps('contactEmail')}
+          />
+          <TextInput
+            label="Contact phone"
+            type="tel"
+            autoComplete="tel"
+            leftSection="+91"
+            leftSectionWidth={42}
+            {...form.getInputProps('contactPhone')}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            Save
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Owners and admins edit the profile; only changed fields are sent (PATCH). */
+export function EditOrganizationDialog({ profile }: { profile: OrganizationProfile }) {
+  const dialog = useDialogOpening();
+  return (
     <>
-      <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={openEditor}>
+      <Button leftSection={<IconPencil size={16} aria-hidden />} onClick={dialog.open}>
         Edit profile
       </Button>
-      <Modal opened={opened} onClose={close} title="Edit organization profile" size="lg">
-        <form onSubmit={submit} noValidate>
-          <Stack gap="sm">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput label="Name" required maxLength={200} {...form.getInputProps('name')} />
-              <TextInput
-                label="Legal name"
-                description="As registered for GST"
-                maxLength={200}
-                {...form.getInputProps('legalName')}
-              />
-              <TextInput
-                label="GSTIN"
-                description="15 characters, like 27AAPFU0939F1ZV"
-                maxLength={15}
-                {...form.getInputProps('gstin')}
-              />
-              <TextInput
-                label="PAN"
-                description="10 characters, like AAPFU0939F"
-                maxLength={10}
-                {...form.getInputProps('pan')}
-              />
-              <TextInput
-                label="Contact e-mail"
-                type="email"
-                autoComplete="email"
-                {...form.getInputProps('contactEmail')}
-              />
-              <TextInput
-                label="Contact phone"
-                type="tel"
-                autoComplete="tel"
-                leftSection="+91"
-                leftSectionWidth={42}
-                {...form.getInputProps('contactPhone')}
-              />
-            </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={form.submitting}>
-                Save
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+      <AppDialog
+        opened={dialog.opened}
+        onClose={dialog.close}
+        openingKey={dialog.openingId}
+        title="Edit organization profile"
+        size="lg"
+      >
+        <EditOrganizationForm profile={profile} onDone={dialog.close} />
+      </AppDialog>
     </>
   );
 }

@@ -1,18 +1,17 @@
-import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { AppDialog } from '../../components/app-dialog';
 import { humanise } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
 import { memberRoles, useInviteStaff, type MemberRole } from './team.queries';
 
-/** Invites a person by e-mail with a role (only owners may invite owners; the server decides). */
-export function InviteStaffDialog({
-  opened,
-  onClose,
+/** E-mail and role, mounted once per opening of the dialog: every opening starts blank. */
+function InviteStaffForm({
   canInviteOwners,
+  onDone,
 }: {
-  opened: boolean;
-  onClose: () => void;
   canInviteOwners: boolean;
+  onDone: () => void;
 }) {
   const invite = useInviteStaff();
   const form = useForm({
@@ -29,49 +28,59 @@ export function InviteStaffDialog({
     .filter((role) => canInviteOwners || role !== 'owner')
     .map((role) => ({ value: role, label: humanise(role) }));
 
-  const close = () => {
-    form.reset();
-    onClose();
-  };
-
   const submit = form.onSubmit(async (values) => {
     try {
       const created = await invite.mutateAsync({ email: values.email.trim(), role: values.role });
       notifySuccess(`Invitation sent to ${created.email}.`);
-      close();
+      onDone();
     } catch (error) {
       showSubmitError(form, error);
     }
   });
 
   return (
-    <Modal opened={opened} onClose={close} title="Invite staff">
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          <TextInput
-            label="E-mail"
-            type="email"
-            required
-            data-autofocus
-            {...form.getInputProps('email')}
-          />
-          <Select
-            label="Role"
-            data={roles}
-            allowDeselect={false}
-            required
-            {...form.getInputProps('role')}
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={invite.isPending}>
-              Send invitation
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput
+          label="E-mail"
+          type="email"
+          required
+          data-autofocus
+          {...form.getInputProps('email')}
+        />
+        <Select
+          label="Role"
+          data={roles}
+          allowDeselect={false}
+          required
+          {...form.getInputProps('role')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={invite.isPending}>
+            Send invitation
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Invites a person by e-mail with a role (only owners may invite owners; the server decides). */
+export function InviteStaffDialog({
+  opened,
+  onClose,
+  canInviteOwners,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  canInviteOwners: boolean;
+}) {
+  return (
+    <AppDialog opened={opened} onClose={onClose} title="Invite staff">
+      <InviteStaffForm canInviteOwners={canInviteOwners} onDone={onClose} />
+    </AppDialog>
   );
 }

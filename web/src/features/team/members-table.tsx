@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Select, Text } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirm } from '../../components/confirm';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { formatDateTimeIst, humanise } from '../../lib/format';
 import { notifySuccess, showSubmitError } from '../../lib/forms';
@@ -38,7 +38,7 @@ export function MembersTable({
   };
 
   const confirmRemove = (member: TeamMember) =>
-    modals.openConfirmModal({
+    openConfirm({
       title: `Remove ${member.name}?`,
       children: (
         <Text size="sm">
