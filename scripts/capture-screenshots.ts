@@ -29,6 +29,9 @@ const outDir = path.join(root, 'docs', 'screenshots');
 
 const desktopShots: Array<{ name: string; path: string }> = [
   { name: 'dashboard', path: '/' },
+  { name: 'catalog', path: '/catalog' },
+  { name: 'stock', path: '/stock' },
+  { name: 'imports', path: '/imports' },
   { name: 'partners', path: '/network' },
   { name: 'locations', path: '/locations' },
   { name: 'team', path: '/team' },
@@ -59,6 +62,20 @@ async function capture(page: Page, pagePath: string, file: string): Promise<void
 }
 
 const invitedPartner = 'service.kochi@example.in';
+
+/**
+ * A part of the demo catalog found as people search (a misspelled word), opened from the list:
+ * its detail page shows prices, GST, models, supersession and stock.
+ */
+async function capturePartDetail(page: Page, file: string): Promise<void> {
+  await page.goto('/catalog');
+  await page.getByLabel('Search parts').fill('hermetic compresor');
+  const first = page.getByRole('link', { name: /^KHA-/ }).first();
+  await first.waitFor();
+  const href = await first.getAttribute('href');
+  if (!href) throw new Error('no part link in the catalog');
+  await capture(page, href, file);
+}
 
 /** Through the Partners page: "Invite partner" → e-mail, Service centre → "Send invitation". */
 async function invitePartner(page: Page, email: string): Promise<void> {
@@ -132,10 +149,13 @@ async function main(): Promise<void> {
       if (shot.name === 'sandbox-mailbox') await waitForMail(wide.page, url, invitedPartner);
       await capture(wide.page, shot.path, path.join(outDir, `${shot.name}.png`));
     }
+    await capturePartDetail(wide.page, path.join(outDir, 'part-detail.png'));
     await wide.context.close();
 
     const narrow = await open(phone);
     await capture(narrow.page, '/', path.join(outDir, 'phone-dashboard.png'));
+    await capture(narrow.page, '/catalog', path.join(outDir, 'phone-catalog.png'));
+    await capture(narrow.page, '/stock', path.join(outDir, 'phone-stock.png'));
     await narrow.context.close();
 
     if (problems.length > 0)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCount,
+  formatPaiseWhole,
   formatDateIst,
   formatDateTimeIst,
   formatPaise,
@@ -40,5 +41,13 @@ describe('Indian formats', () => {
 
   it('humanises API enums in Indian English', () => {
     expect(humanise('service_center')).toBe('Service centre');
+  });
+});
+
+describe('formatPaiseWhole', () => {
+  it('rounds to the rupee with Indian grouping', () => {
+    expect(formatPaiseWhole(579525789)).toBe('₹57,95,258');
+    expect(formatPaiseWhole(49)).toBe('₹0');
+    expect(formatPaiseWhole(50)).toBe('₹1');
   });
 });

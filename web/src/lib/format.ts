@@ -40,6 +40,17 @@ export function formatPaise(paise: number): string {
   return rupees.format(paise / 100);
 }
 
+const wholeRupees = new Intl.NumberFormat('en-IN', {
+  style: 'currency',
+  currency: 'INR',
+  maximumFractionDigits: 0,
+});
+
+/** 579525789 paise → "₹57,95,258": a headline figure, rounded to the rupee (tiles, charts). */
+export function formatPaiseWhole(paise: number): string {
+  return wholeRupees.format(Math.round(paise / 100));
+}
+
 /** 123456 → "1,23,456" (lakh grouping). */
 export function formatCount(value: number): string {
   return integer.format(value);

@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/page-header';
 import { BarChart, DonutChart } from './lazy-charts';
 import { StatTile } from './stat-tile';
 import { EmptyState } from '../../components/query-state';
-import { formatCount, formatPaise, humanise } from '../../lib/format';
+import { formatCount, formatPaiseWhole, humanise } from '../../lib/format';
 import { useMe } from '../../session/session-context';
 import {
   useLocationsList,
@@ -102,7 +102,7 @@ export function DashboardPage() {
             <StatTile
               label="Stock value"
               query={stock}
-              value={(data) => formatPaise(data.valuePaise)}
+              value={(data) => formatPaiseWhole(data.valuePaise)}
               hint={stockValueHint}
               to="/stock"
             />

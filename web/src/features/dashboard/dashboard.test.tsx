@@ -49,7 +49,7 @@ describe('DashboardPage', () => {
     expect(await screen.findByTestId('stat-Access requests to decide')).toHaveTextContent('1');
     expect(calls.some((call) => call.path.includes('status=pending'))).toBe(true);
     // The server's figure, as it sends it: no client-side sum over a first page of levels.
-    expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹2,234.50');
+    expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹2,235');
     expect(screen.getByText('12 units on hand')).toBeInTheDocument();
     expect(calls.some((call) => call.path.startsWith('/api/v1/inventory?'))).toBe(false);
     expect(await screen.findByTestId('stat-Low-stock lines')).toHaveTextContent('1');
@@ -74,7 +74,7 @@ describe('DashboardPage', () => {
     });
     await session.loadMe();
     renderWithProviders(<DashboardPage />);
-    expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹1,23,456.00');
+    expect(await screen.findByTestId('stat-Stock value')).toHaveTextContent('₹1,23,456');
     expect(
       screen.getByText('incl. 1,240 units at list price — no receipt cost recorded'),
     ).toBeInTheDocument();

@@ -6,7 +6,7 @@ import { LevelsPanel } from './levels-panel';
 import { LocationSelect } from './location-select';
 import { StockPartField } from './stock-part-field';
 
-/** Choose a location → its parts with on hand, reserved, available, in transit. */
+/** A location (the first one until another is chosen) → its parts with on hand, reserved, available, in transit. */
 export function StockByLocation({
   locationId,
   onLocationChange,
@@ -16,7 +16,7 @@ export function StockByLocation({
 }) {
   return (
     <Stack gap="md">
-      <LocationSelect value={locationId} onChange={onLocationChange} clearable />
+      <LocationSelect value={locationId} onChange={onLocationChange} />
       {locationId ? (
         <LevelsPanel
           ariaLabel="Stock at the location"
@@ -28,8 +28,8 @@ export function StockByLocation({
           }
         />
       ) : (
-        <EmptyState title="Choose a location">
-          Pick a warehouse or service point to see the parts it holds.
+        <EmptyState title="No locations yet">
+          Add a warehouse or service point under Locations to hold stock there.
         </EmptyState>
       )}
     </Stack>

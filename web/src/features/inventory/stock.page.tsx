@@ -2,6 +2,7 @@ import { Stack, Tabs } from '@mantine/core';
 import { useState } from 'react';
 import { PageHeader } from '../../components/page-header';
 import { useMe } from '../../session/session-context';
+import { useLocations } from '../locations/locations.queries';
 import { AdjustmentDialog } from './adjustment-dialog';
 import { CycleCountPanel } from './cycle-count-panel';
 import { MovementsPanel } from './movements-panel';
@@ -13,7 +14,10 @@ import { can } from '../../session/capabilities';
 export function StockPage() {
   const me = useMe();
   const canEdit = can(me, 'stock.write');
-  const [locationId, setLocationId] = useState<string | null>(null);
+  const [chosenLocationId, setLocationId] = useState<string | null>(null);
+  // Until someone picks one, the first location is shown: the page opens on stock, not a blank.
+  const locations = useLocations();
+  const locationId = chosenLocationId ?? locations.data?.items[0]?.id ?? null;
 
   return (
     <Stack gap="md">
