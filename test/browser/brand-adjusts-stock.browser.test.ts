@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   desktop,
@@ -7,44 +6,13 @@ import {
   signInThroughUi,
   useBrowserHarness,
 } from './support/browser-harness.js';
-import { tableRow } from './support/journeys.js';
+import { choose, expectBlankAdjustmentDialog, selectBox, tableRow } from './support/journeys.js';
 import { makeLocation, makePart, receiveStock } from './support/stock-world.js';
 
 // A brand's stores manager finds a part by a misspelt name, sees its stock at two warehouses and
 // adjusts it twice in a row: the dialog opens blank each time, focus on its first field.
 const harness = useBrowserHarness();
 const suffix = crypto.randomBytes(3).toString('hex');
-
-/** The text box of a Mantine Select (its list of options shares the label; " *" if required). */
-function selectBox(scope: Locator, label: string): Locator {
-  return scope.getByLabel(new RegExp(`^${label}( \\*)?$`)).and(scope.page().locator('input'));
-}
-
-async function choose(page: Page, box: Locator, option: string, search?: string) {
-  await box.click();
-  if (search) await box.fill(search);
-  await page.getByRole('option', { name: option }).click();
-}
-
-/** The adjust-stock dialog as it opens: every field empty, focus on the first, × named. */
-async function expectBlankDialog(page: Page, dialog: Locator) {
-  await dialog.waitFor();
-  expect({
-    location: await selectBox(dialog, 'Location').inputValue(),
-    part: await selectBox(dialog, 'Part').inputValue(),
-    quantity: await dialog.getByLabel(/^Quantity change/).inputValue(),
-    reason: await selectBox(dialog, 'Reason').inputValue(),
-    note: await dialog.getByLabel('Note').inputValue(),
-  }).toEqual({ location: '', part: '', quantity: '', reason: '', note: '' });
-  await expect
-    .poll(() =>
-      selectBox(dialog, 'Location').evaluate(
-        (input) => input === input.ownerDocument.activeElement,
-      ),
-    )
-    .toBe(true);
-  expect(await dialog.getByRole('button', { name: 'Close dialog' }).count()).toBe(1);
-}
 
 describe('a brand adjusts stock (desktop)', () => {
   it('finds a part by a misspelt name, sees it at two warehouses, adjusts twice with a blank dialog each time', async () => {
@@ -126,7 +94,7 @@ describe('a brand adjusts stock (desktop)', () => {
     // First adjustment: 5 received at Pune.
     await page.getByRole('button', { name: 'Adjust stock' }).click();
     let dialog = page.getByRole('dialog', { name: 'Adjust stock' });
-    await expectBlankDialog(page, dialog);
+    await expectBlankAdjustmentDialog(dialog);
     await harness().expectAccessible(page, 'the Adjust stock dialog');
     await choose(page, selectBox(dialog, 'Location'), 'Pune warehouse');
     await choose(
@@ -145,7 +113,7 @@ describe('a brand adjusts stock (desktop)', () => {
     // Second adjustment, straight after: the dialog is blank again, then 1 damaged at Guwahati.
     await page.getByRole('button', { name: 'Adjust stock' }).click();
     dialog = page.getByRole('dialog', { name: 'Adjust stock' });
-    await expectBlankDialog(page, dialog);
+    await expectBlankAdjustmentDialog(dialog);
     await choose(page, selectBox(dialog, 'Location'), 'Guwahati warehouse');
     await choose(
       page,

@@ -1,4 +1,5 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { expectAccessible } from './accessibility.js';
 import { networkIdle } from './browser.js';
 
@@ -52,4 +53,35 @@ export async function logOutThroughUi(page: Page): Promise<void> {
 /** The row of a labelled table (DataTable's ariaLabel) that mentions `text`. */
 export function tableRow(page: Page, table: string, text: string) {
   return page.getByRole('table', { name: table }).getByRole('row').filter({ hasText: text });
+}
+
+/** The text box of a Mantine Select (its list of options shares the label; " *" if required). */
+export function selectBox(scope: Locator, label: string): Locator {
+  return scope.getByLabel(new RegExp(`^${label}( \\*)?$`)).and(scope.page().locator('input'));
+}
+
+export async function choose(page: Page, box: Locator, option: string, search?: string) {
+  await box.click();
+  if (search) await box.fill(search);
+  await page.getByRole('option', { name: option }).click();
+}
+
+/** The adjust-stock dialog as it opens: every field empty, focus on the first, × named. */
+export async function expectBlankAdjustmentDialog(dialog: Locator) {
+  await dialog.waitFor();
+  expect({
+    location: await selectBox(dialog, 'Location').inputValue(),
+    part: await selectBox(dialog, 'Part').inputValue(),
+    quantity: await dialog.getByLabel(/^Quantity change/).inputValue(),
+    reason: await selectBox(dialog, 'Reason').inputValue(),
+    note: await dialog.getByLabel('Note').inputValue(),
+  }).toEqual({ location: '', part: '', quantity: '', reason: '', note: '' });
+  await expect
+    .poll(() =>
+      selectBox(dialog, 'Location').evaluate(
+        (input) => input === input.ownerDocument.activeElement,
+      ),
+    )
+    .toBe(true);
+  expect(await dialog.getByRole('button', { name: 'Close dialog' }).count()).toBe(1);
 }

@@ -24,7 +24,8 @@ export function StockPage() {
       <PageHeader
         title="Stock"
         description="On hand, reserved and in transit at each of your locations."
-        actions={canEdit && <AdjustmentDialog locationId={locationId} />}
+        // Only a location someone chose is context for the dialog; the default shown is not.
+        actions={canEdit && <AdjustmentDialog locationId={chosenLocationId} />}
       />
       {/* Only the open tab is mounted, so only its data is fetched. */}
       <Tabs defaultValue="location" keepMounted={false}>
