@@ -4,7 +4,8 @@ import { desktop, testPassword, useBrowserHarness } from './support/browser-harn
 import { registerThroughUi, tableRow } from './support/journeys.js';
 
 // A brand adds a warehouse by its PIN (state and city filled from India Post's directory), edits
-// it taking the city India Post suggests, and archives it; the archived one shows on request.
+// it — a state the PIN is not in is refused on the field — taking the city India Post suggests,
+// and archives it; the archived one shows on request.
 const harness = useBrowserHarness();
 const suffix = crypto.randomBytes(3).toString('hex');
 
@@ -43,6 +44,12 @@ describe('a brand edits and archives a location (desktop)', () => {
     const edit = page.getByRole('dialog', { name: 'Edit location' });
     expect(await edit.getByLabel('PIN code').inputValue()).toBe('411019');
     await edit.getByLabel(/^Name/).fill('Chinchwad depot');
+    // A state the PIN is not in is refused, on the State field, naming the PIN's state.
+    await edit.getByLabel('State').selectOption('Karnataka');
+    await edit.getByRole('button', { name: 'Save location' }).click();
+    await edit.getByText('PIN 411019 is in Maharashtra').waitFor();
+    await harness().expectAccessible(page, 'the PIN–state mismatch on the Edit location dialog');
+    await edit.getByLabel('State').selectOption('Maharashtra');
     await edit.getByLabel('City').fill('Mumbai');
     await edit.getByText('India Post lists this PIN under Pune.').waitFor();
     await edit.getByRole('button', { name: 'Use Pune' }).click();
