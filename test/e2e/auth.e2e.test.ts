@@ -81,6 +81,7 @@ describe('identity: register, login, me, refresh, logout', () => {
         'stock.export',
         'locations.read',
         'locations.write',
+        'pincodes.read',
         'organization.read',
         'organization.edit',
         'team.read',
