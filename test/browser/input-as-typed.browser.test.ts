@@ -30,9 +30,12 @@ describe('input as people type it (desktop)', () => {
     const { page } = await harness().newPage(desktop);
 
     await page.goto('/register');
+    await page.getByLabel('Mobile').waitFor();
+    await harness().expectAccessible(page, 'Register');
     await page.getByLabel('Mobile').fill('098765 43210');
     await fillRegisterForm(page, brand);
     await page.getByRole('heading', { level: 1, name: 'Welcome, Meera' }).waitFor();
+    await harness().expectAccessible(page, 'Dashboard');
     const login = await harness().api('POST', '/api/v1/auth/login', {
       email: brand.email,
       password: brand.password,
@@ -42,6 +45,7 @@ describe('input as people type it (desktop)', () => {
 
     await page.goto('/imports');
     await page.getByRole('heading', { level: 1, name: 'Imports' }).waitFor();
+    await harness().expectAccessible(page, 'Imports');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download template' }).click(),
@@ -76,6 +80,7 @@ describe('input as people type it (desktop)', () => {
     expect(await pump.innerText()).toMatch(/₹1,250\.50[\s\S]*₹1,499\.00/);
     expect(await tableRow(page, 'Parts', 'NH-CMP-15').innerText()).toMatch(/₹1,25,000\.00/);
     expect(await tableRow(page, 'Parts', 'NH-VLV-2').count()).toBe(0);
+    await harness().expectAccessible(page, 'Catalog');
     harness().expectNoConsoleErrors();
   });
 });

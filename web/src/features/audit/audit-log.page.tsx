@@ -67,7 +67,7 @@ function columns(
             <Button
               size="compact-xs"
               variant="subtle"
-              aria-label={`Only entries about ${row.target}`}
+              aria-label={`Only this: entries about ${row.target}`}
               onClick={() =>
                 follow({ entityType: target.type, entityId: target.id, label: row.target })
               }

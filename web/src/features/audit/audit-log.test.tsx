@@ -145,7 +145,7 @@ describe('AuditLogPage', { timeout: 30_000 }, () => {
     await user.click(
       await screen.findByRole(
         'button',
-        { name: 'Only entries about Location Pune Central, Pune' },
+        { name: 'Only this: entries about Location Pune Central, Pune' },
         slow,
       ),
     );
