@@ -34,6 +34,8 @@ import {
 import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import {
+  invoiceNumberingDoctorCheck,
+  invoiceSupplierDoctorCheck,
   invoiceSupplierFrom,
   receiptVoucherSubscriber,
   type InvoiceSupplier,
@@ -167,6 +169,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         emailDoctorCheck(config, mail.email),
         stockLedgerDoctorCheck(database.pool),
         stockReservationsDoctorCheck(database.pool),
+        invoiceNumberingDoctorCheck(database.pool),
+        invoiceSupplierDoctorCheck(invoiceSupplier),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,

@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { issueShippingInvoice } from '../../../src/modules/invoicing/index.js';
+import {
+  invoiceNumberingDoctorCheck,
+  issueShippingInvoice,
+} from '../../../src/modules/invoicing/index.js';
 import { inTransaction } from '../../../src/platform/db/transaction.js';
 import { useTestDatabase } from '../../support/test-database.js';
 import { charge, insertOrganization, karnatakaSupplier } from './invoicing-fixtures.js';
@@ -141,5 +144,20 @@ describe('invoice numbering under concurrency', () => {
       ),
     ).rejects.toThrow(/not 18 %/);
     expect(await committedSequences('SF')).toEqual(before);
+  });
+
+  it('the doctor finds every series 1..N, and names a number taken but never used', async () => {
+    const check = invoiceNumberingDoctorCheck(database().pool);
+    const healthy = await check.run();
+    expect(healthy.status).toBe('ok');
+    expect(healthy.detail).toMatch(/^SF 2026-27: 1–\d+, SF 2027-28: 1–1$/);
+
+    await database().pool.query(
+      `update invoice_counters set last_number = last_number + 1 where financial_year = '2027-28'`,
+    );
+    expect(await check.run()).toEqual({
+      status: 'fail',
+      detail: 'SF 2027-28: counter 2, 1 issued, highest 1',
+    });
   });
 });
