@@ -54,8 +54,16 @@ CREATE INDEX "invoices_issued_idx" ON "invoices" USING btree ("issued_at","id");
 -- debit note, a new document). The row is what the PDF is rendered from.
 CREATE FUNCTION "invoices_immutable"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  RAISE EXCEPTION 'invoices are immutable (% refused)', TG_OP;
+  RAISE EXCEPTION '% is immutable (% refused)', TG_TABLE_NAME, TG_OP;
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "invoices_no_update_or_delete" BEFORE UPDATE OR DELETE ON "invoices"
-  FOR EACH ROW EXECUTE FUNCTION "invoices_immutable"();
+  FOR EACH ROW EXECUTE FUNCTION "invoices_immutable"();--> statement-breakpoint
+-- TRUNCATE fires no row trigger. A counter row deleted or truncated would restart its series at 1
+-- (numbers already issued): counters only ever change through their upsert.
+CREATE TRIGGER "invoices_no_truncate" BEFORE TRUNCATE ON "invoices"
+  FOR EACH STATEMENT EXECUTE FUNCTION "invoices_immutable"();--> statement-breakpoint
+CREATE TRIGGER "invoice_counters_no_delete" BEFORE DELETE ON "invoice_counters"
+  FOR EACH ROW EXECUTE FUNCTION "invoices_immutable"();--> statement-breakpoint
+CREATE TRIGGER "invoice_counters_no_truncate" BEFORE TRUNCATE ON "invoice_counters"
+  FOR EACH STATEMENT EXECUTE FUNCTION "invoices_immutable"();

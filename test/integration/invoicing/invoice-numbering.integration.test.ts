@@ -119,12 +119,19 @@ describe('invoice numbering under concurrency', () => {
     expect(issued.invoice).toMatchObject({ number: 'SF/27-28/000001', financialYear: '2027-28' });
   });
 
-  it('keeps an issued invoice as it was: updates and deletes are refused', async () => {
-    await expect(
-      database().pool.query(`update invoices set total_paise = total_paise + 1`),
-    ).rejects.toThrow(/invoices are immutable \(UPDATE refused\)/);
-    await expect(database().pool.query(`delete from invoices`)).rejects.toThrow(
-      /invoices are immutable \(DELETE refused\)/,
+  it('keeps an issued invoice as it was, and its series counter: updates, deletes, truncation refused', async () => {
+    const refused = async (statement: string, message: string) =>
+      expect(database().pool.query(statement)).rejects.toThrow(message);
+    await refused(
+      'update invoices set total_paise = total_paise + 1',
+      'invoices is immutable (UPDATE refused)',
+    );
+    await refused('delete from invoices', 'invoices is immutable (DELETE refused)');
+    await refused('truncate invoices', 'invoices is immutable (TRUNCATE refused)');
+    await refused('delete from invoice_counters', 'invoice_counters is immutable (DELETE refused)');
+    await refused(
+      'truncate invoice_counters cascade',
+      'invoice_counters is immutable (TRUNCATE refused)',
     );
   });
 
