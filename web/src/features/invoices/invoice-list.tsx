@@ -1,4 +1,4 @@
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Anchor, Badge, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { DataTable, type DataTableColumn } from '../../components/data-table';
 import { EmptyState, QueryState } from '../../components/query-state';
@@ -104,21 +104,28 @@ export function InvoiceList({
       }
     >
       {(data) => (
-        <DataTable<InvoiceRow>
-          ariaLabel={ariaLabel}
-          records={data.items.map((invoice) => ({
-            id: invoice.id,
-            number: invoice.number,
-            issuedAt: invoice.issuedAt,
-            kind: invoice.kind,
-            totalPaise: invoice.totalPaise,
-            sandbox: invoice.supplier.sandbox,
-          }))}
-          columns={columns}
-          filterFields={['number']}
-          filterLabel="Filter by number"
-          initialSort={{ columnAccessor: 'issuedAt', direction: 'desc' }}
-        />
+        <Stack gap="xs">
+          <DataTable<InvoiceRow>
+            ariaLabel={ariaLabel}
+            records={data.items.map((invoice) => ({
+              id: invoice.id,
+              number: invoice.number,
+              issuedAt: invoice.issuedAt,
+              kind: invoice.kind,
+              totalPaise: invoice.totalPaise,
+              sandbox: invoice.supplier.sandbox,
+            }))}
+            columns={columns}
+            filterFields={['number']}
+            filterLabel="Filter by number"
+            initialSort={{ columnAccessor: 'issuedAt', direction: 'desc' }}
+          />
+          {data.truncated && (
+            <Text size="sm" c="dimmed">
+              Showing the newest {data.items.length} documents.
+            </Text>
+          )}
+        </Stack>
       )}
     </QueryState>
   );
