@@ -33,6 +33,13 @@ import {
 } from '../modules/inventory/index.js';
 import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
+import {
+  invoiceNumberingDoctorCheck,
+  invoiceSupplierDoctorCheck,
+  invoiceSupplierFrom,
+  receiptVoucherSubscriber,
+  type InvoiceSupplier,
+} from '../modules/invoicing/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 import { indiaPostPinDirectory, type PinDirectory } from '../platform/geo/pin-directory.js';
@@ -66,6 +73,11 @@ export interface Container {
   readonly imports: ImportDeps;
   /** India Post's PIN directory (addresses, later shipping zones): loaded on first lookup. */
   readonly pins: PinDirectory;
+  /**
+   * The platform as supplier on invoices (`INVOICE_SUPPLIER_*`, else sandbox values): shipments
+   * pass it to `issueShippingInvoice`.
+   */
+  readonly invoiceSupplier: InvoiceSupplier;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -115,6 +127,10 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     });
     disposers.push(() => jobs.stop());
     const events = new EventBus(jobs, database.db);
+    // Checked before anything starts: a GSTIN that fails its checksum or names another state
+    // than INVOICE_SUPPLIER_STATE refuses start-up.
+    const invoiceSupplier = invoiceSupplierFrom(config.invoiceSupplier);
+    events.subscribe(receiptVoucherSubscriber(invoiceSupplier));
     const storage = new LocalFolderStorage(config.storageDir);
     const imports: ImportDeps = { pool: database.pool, db: database.db, events, files: storage };
     jobs.define(importRunJob(imports));
@@ -153,6 +169,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         emailDoctorCheck(config, mail.email),
         stockLedgerDoctorCheck(database.pool),
         stockReservationsDoctorCheck(database.pool),
+        invoiceNumberingDoctorCheck(database.pool),
+        invoiceSupplierDoctorCheck(invoiceSupplier),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,
@@ -162,6 +180,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       emailSink: mail.sink,
       imports,
       pins: indiaPostPinDirectory,
+      invoiceSupplier,
       storage,
       dispose,
     };

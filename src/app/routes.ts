@@ -20,6 +20,7 @@ import { partAuditLabels, registerCatalogRoutes } from '../modules/catalog/index
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { readinessChecks, registerSystemInfoRoutes, systemInfo } from '../modules/ops/index.js';
 import { importAuditLabels, registerImportRoutes } from '../modules/imports/index.js';
+import { registerInvoiceRoutes } from '../modules/invoicing/index.js';
 import {
   networkAuditLabels,
   registerNetworkRoutes,
@@ -109,5 +110,6 @@ export function registerRoutes(
   };
   registerNetworkRoutes(app, network);
   registerImportRoutes(app, { ...container.imports, jobs: container.jobs });
+  registerInvoiceRoutes(app, { db });
   registerManagementRoutes(app, network);
 }

@@ -121,6 +121,16 @@ export const envSchema = z.object({
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString.default('gpt-4o-mini'),
 
+  /**
+   * The platform as supplier on tax invoices and receipt vouchers: legal name, GSTIN (its first two
+   * digits are the supplier's state), state (as addresses name it) and registered address. Unset
+   * → sandbox values, printed as SANDBOX on every PDF; production requires all four.
+   */
+  INVOICE_SUPPLIER_NAME: optionalString,
+  INVOICE_SUPPLIER_GSTIN: optionalString,
+  INVOICE_SUPPLIER_STATE: optionalString,
+  INVOICE_SUPPLIER_ADDRESS: optionalString,
+
   // Down to 5 s so tests and demos can watch a shipment move; production keeps the 900 s default.
   TRACKING_POLL_INTERVAL_SECONDS: integer(900, 5, 86_400),
   /**
@@ -148,6 +158,14 @@ export const envSchema = z.object({
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
+
+/** The supplier variables of invoices: all four, or none (sandbox values). */
+export const invoiceSupplierVariables = [
+  'INVOICE_SUPPLIER_NAME',
+  'INVOICE_SUPPLIER_GSTIN',
+  'INVOICE_SUPPLIER_STATE',
+  'INVOICE_SUPPLIER_ADDRESS',
+] as const satisfies ReadonlyArray<keyof RawEnv>;
 
 /**
  * Variables that must accompany an integration's switch variable when that integration runs live.

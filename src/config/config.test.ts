@@ -187,6 +187,7 @@ describe('loadConfig production and aggregation', () => {
       'ALLOW_SANDBOX_IN_PRODUCTION',
       'APP_URL',
       'EMAIL_SECURE',
+      'INVOICE_SUPPLIER_NAME, INVOICE_SUPPLIER_GSTIN, INVOICE_SUPPLIER_STATE, INVOICE_SUPPLIER_ADDRESS',
       'JWT_SECRET',
       'PORT',
       'RAZORPAY_WEBHOOK_SECRET',
@@ -207,6 +208,10 @@ const allLive = {
   WHATSAPP_APP_SECRET: 'wa-secret',
   WHATSAPP_VERIFY_TOKEN: 'wa-verify',
   OPENAI_API_KEY: 'sk-live',
+  INVOICE_SUPPLIER_NAME: 'SpareFlow Logistics Private Limited',
+  INVOICE_SUPPLIER_GSTIN: '29AABCT3518Q1ZS',
+  INVOICE_SUPPLIER_STATE: 'Karnataka',
+  INVOICE_SUPPLIER_ADDRESS: '1 MG Road, Bengaluru 560001',
 };
 const production = {
   NODE_ENV: 'production',
@@ -217,8 +222,11 @@ const production = {
 describe('loadConfig sandbox integrations in production', () => {
   it('refuses production with e-mail (or any integration) in sandbox mode, naming each one', () => {
     const problems = problemsFor(production);
-    expect(problems).toHaveLength(1);
-    const [problem] = problems;
+    expect(problems).toHaveLength(2);
+    const [problem, supplierProblem] = problems;
+    expect(supplierProblem).toMatch(
+      /^INVOICE_SUPPLIER_NAME, .*: required when NODE_ENV=production/,
+    );
     expect(problem).toMatch(/^ALLOW_SANDBOX_IN_PRODUCTION: NODE_ENV=production/);
     for (const name of [
       'DTDC (DTDC_API_KEY_NEW is unset)',
@@ -316,5 +324,47 @@ describe('loadConfig METRICS_TOKEN and tracking interval', () => {
     expect(problemsFor({ TRACKING_POLL_INTERVAL_SECONDS: '4' })).toEqual([
       'TRACKING_POLL_INTERVAL_SECONDS: must be an integer between 5 and 86400',
     ]);
+  });
+});
+
+describe('loadConfig invoice supplier', () => {
+  const supplier = {
+    INVOICE_SUPPLIER_NAME: 'SpareFlow Logistics Private Limited',
+    INVOICE_SUPPLIER_GSTIN: '29AABCT3518Q1ZS',
+    INVOICE_SUPPLIER_STATE: 'Karnataka',
+    INVOICE_SUPPLIER_ADDRESS: '1 MG Road, Bengaluru 560001',
+  };
+
+  it('reads the four variables, or none (the sandbox supplier)', () => {
+    expect(loadConfig({ NODE_ENV: 'test', ...supplier }).invoiceSupplier).toEqual({
+      name: 'SpareFlow Logistics Private Limited',
+      gstin: '29AABCT3518Q1ZS',
+      state: 'Karnataka',
+      address: '1 MG Road, Bengaluru 560001',
+    });
+    expect(loadConfig({ NODE_ENV: 'test' }).invoiceSupplier).toBeUndefined();
+  });
+
+  it('refuses a half-set supplier, naming what is missing', () => {
+    expect(problemsFor({ NODE_ENV: 'test', ...supplier, INVOICE_SUPPLIER_ADDRESS: ' ' })).toEqual([
+      'INVOICE_SUPPLIER_ADDRESS: required because other INVOICE_SUPPLIER_* variables are set (the supplier on tax invoices)',
+    ]);
+  });
+
+  it('requires the supplier in production unless sandbox is allowed there', () => {
+    const live = { ...production, ...allLive };
+    expect(
+      problemsFor({
+        ...live,
+        INVOICE_SUPPLIER_NAME: '',
+        INVOICE_SUPPLIER_GSTIN: '',
+        INVOICE_SUPPLIER_STATE: '',
+        INVOICE_SUPPLIER_ADDRESS: '',
+      }),
+    ).toEqual([
+      'INVOICE_SUPPLIER_NAME, INVOICE_SUPPLIER_GSTIN, INVOICE_SUPPLIER_STATE, INVOICE_SUPPLIER_ADDRESS: required when NODE_ENV=production (the supplier on tax invoices; unset, invoices would carry sandbox details)',
+    ]);
+    const staging = loadConfig({ ...production, ALLOW_SANDBOX_IN_PRODUCTION: 'true' });
+    expect(staging.invoiceSupplier).toBeUndefined();
   });
 });

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { envSchema, liveRequirements, type RawEnv } from './config.schema.js';
+import {
+  envSchema,
+  invoiceSupplierVariables,
+  liveRequirements,
+  type RawEnv,
+} from './config.schema.js';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 export type IntegrationName = 'dtdc' | 'razorpay' | 'email' | 'whatsapp' | 'openai';
@@ -54,6 +59,18 @@ export interface AppConfig {
     | { readonly access: 'open' }
     | { readonly access: 'token'; readonly token: string }
     | { readonly access: 'absent' };
+  /**
+   * The platform as supplier on invoices (`INVOICE_SUPPLIER_*`), or `undefined` when none is set:
+   * the invoicing module then uses its sandbox supplier and marks every PDF as SANDBOX.
+   */
+  readonly invoiceSupplier:
+    | {
+        readonly name: string;
+        readonly gstin: string;
+        readonly state: string;
+        readonly address: string;
+      }
+    | undefined;
   /** The validated variables, for adapters that need vendor specifics. */
   readonly raw: Readonly<RawEnv>;
 }
@@ -115,7 +132,27 @@ function liveModeProblems(env: NodeJS.ProcessEnv): string[] {
   if (production && !isSet(env, 'APP_URL') && !isSet(env, 'NEXT_PUBLIC_APP_URL')) {
     problems.push('APP_URL: required when NODE_ENV=production (the origin used in e-mailed links)');
   }
+  problems.push(...invoiceSupplierProblems(env, production));
   return problems;
+}
+
+/**
+ * Invoices name the platform as supplier: a half-set supplier would issue invoices mixing real and
+ * sandbox details, and production must not issue sandbox invoices unless it is a staging system
+ * (`ALLOW_SANDBOX_IN_PRODUCTION`).
+ */
+function invoiceSupplierProblems(env: NodeJS.ProcessEnv, production: boolean): string[] {
+  const missing = invoiceSupplierVariables.filter((variable) => !isSet(env, variable));
+  if (missing.length === 0) return [];
+  if (missing.length < invoiceSupplierVariables.length)
+    return [
+      `${missing.join(', ')}: required because other INVOICE_SUPPLIER_* variables are set (the supplier on tax invoices)`,
+    ];
+  if (production && !allowsSandboxInProduction(env))
+    return [
+      `${invoiceSupplierVariables.join(', ')}: required when NODE_ENV=production (the supplier on tax invoices; unset, invoices would carry sandbox details)`,
+    ];
+  return [];
 }
 
 /** `ALLOW_SANDBOX_IN_PRODUCTION` as the schema reads it (a malformed value is reported there). */
@@ -201,6 +238,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metrics: raw.METRICS_TOKEN
       ? { access: 'token', token: raw.METRICS_TOKEN }
       : { access: isProduction ? 'absent' : 'open' },
+    invoiceSupplier:
+      raw.INVOICE_SUPPLIER_NAME &&
+      raw.INVOICE_SUPPLIER_GSTIN &&
+      raw.INVOICE_SUPPLIER_STATE &&
+      raw.INVOICE_SUPPLIER_ADDRESS
+        ? {
+            name: raw.INVOICE_SUPPLIER_NAME,
+            gstin: raw.INVOICE_SUPPLIER_GSTIN,
+            state: raw.INVOICE_SUPPLIER_STATE,
+            address: raw.INVOICE_SUPPLIER_ADDRESS,
+          }
+        : undefined,
     raw,
   });
 }

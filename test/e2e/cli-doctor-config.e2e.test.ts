@@ -46,6 +46,10 @@ describe('spareflow doctor', () => {
       expect(result.stdout).toMatch(new RegExp(`^\\s+\\S ${integration}\\s+sandbox`, 'm'));
     expect(result.stdout).toMatch(/✓ database\s+.*PostgreSQL \d+\.\d+/);
     expect(result.stdout).toMatch(/✓ migrations\s+current \(\d+\/\d+ applied\)/);
+    expect(result.stdout).toMatch(/✓ invoice numbering\s+no invoices issued yet/);
+    expect(result.stdout).toMatch(
+      /\S invoice supplier\s+sandbox supplier: set INVOICE_SUPPLIER_\*/,
+    );
     expect(result.stdout).toMatch(/^Result: ready$/m);
   });
 

@@ -54,6 +54,7 @@ const lists: Array<[string, () => TestMember]> = [
   ['/api/v1/network/brands', () => distributorOwner],
   ['/api/v1/team/invitations', () => brandOwner],
   ['/api/v1/admin/organizations', () => platformOwner],
+  ['/api/v1/invoices', () => brandOwner],
 ];
 
 describe('a cursor no list returned is 400 VALIDATION_FAILED at querystring.cursor', () => {

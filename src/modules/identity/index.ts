@@ -5,7 +5,8 @@
  * through `ensureOrganization` and `ensureVerifiedMember` (its one password hashed once,
  * `sharedPasswordHash`). Other modules read organizations through the published
  * `organizationDirectory` view (id, type, name, status), a user's address through `emailOfUser`,
- * the names of an organization's members and API keys on its records through `actorNamesFor`
+ * its name, legal name and GSTIN for invoices through `organizationTaxProfile`, the names of an
+ * organization's members and API keys on its records through `actorNamesFor`
  * (never anyone outside it) and an inviter's contact through `memberContact`; the tables stay
  * identity's own.
  */
@@ -21,6 +22,8 @@ export {
   sharedPasswordHash,
 } from './account-provisioning.service.js';
 export { emailOfUser } from './user-lookup.service.js';
+export { gstinProblem } from './tax-ids.js';
+export { organizationTaxProfile, type OrganizationTaxProfile } from './tax-profile.service.js';
 export { actorNamesFor, memberContact, type ActorNames } from './member-directory.service.js';
 export { AccessTokenService } from './access-token.service.js';
 export { createAuthenticator } from './authenticator.js';

@@ -4,7 +4,8 @@
  * `isOwnLocation` (archived ones included: history) or `locationStatus` (stock may only go to an
  * `active` one) and read names through the published `locationDirectory` view (id,
  * organization_id, name, city, archived_at); the demo world gives its organizations their locations
- * with `ensureLocations`. The composition root hands the routes the PIN directory and the
+ * with `ensureLocations`; documents (tax invoices) take an organization's address from
+ * `addressOnRecord`. The composition root hands the routes the PIN directory and the
  * inventory module's `stockHeld` (archiving is refused while stock is there).
  */
 export { locationDirectory } from './location.tables.js';
@@ -16,5 +17,6 @@ export {
   type NewLocation,
   type StockHeld,
 } from './location.service.js';
+export { addressOnRecord, type PostalAddress } from './registered-address.service.js';
 export { locationAuditLabels } from './location-audit-labels.repository.js';
 export { registerLocationRoutes } from './location.routes.js';

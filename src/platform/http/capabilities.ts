@@ -119,6 +119,11 @@ export const capabilityCatalog = {
     roles: ownersAndAdmins,
     organizationTypes: partners,
   },
+  /**
+   * Tax invoices and receipt vouchers addressed to the organization, as JSON and PDF (platform
+   * administrators: every organization's).
+   */
+  'invoices.read': { label: 'See invoices', roles: managers, apiKey: 'read' },
   /** Platform administrators: every organization; suspend and reactivate. */
   'platform.organizations': {
     label: 'Administer organizations',

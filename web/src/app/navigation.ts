@@ -5,6 +5,7 @@ import {
   IconBuildingStore,
   IconDashboard,
   IconFileImport,
+  IconFileInvoice,
   IconHistory,
   IconKey,
   IconMail,
@@ -68,6 +69,12 @@ export const navigation: NavItem[] = [
     label: 'Imports',
     icon: IconFileImport,
     visible: (me) => can(me, 'catalog.import') || can(me, 'stock.import'),
+  },
+  {
+    path: '/invoices',
+    label: 'Invoices',
+    icon: IconFileInvoice,
+    visible: (me) => can(me, 'invoices.read'),
   },
   {
     path: '/locations',

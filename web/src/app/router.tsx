@@ -149,6 +149,13 @@ const router = createBrowserRouter([
                 Component: page.ImportsPage,
               })),
           },
+          {
+            path: '/invoices',
+            lazy: () =>
+              import('../features/invoices/invoices.page').then((page) => ({
+                Component: page.InvoicesPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
