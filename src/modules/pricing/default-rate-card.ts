@@ -67,16 +67,18 @@ export const defaultRateCardTerms: RateCardTerms = {
     { city: 'Pune', metro: 'Pune' },
   ],
   specialRegions: [
-    ...[
-      'Arunachal Pradesh',
-      'Assam',
-      'Manipur',
-      'Meghalaya',
-      'Mizoram',
-      'Nagaland',
-      'Sikkim',
-      'Tripura',
-    ].map((state) => ({ state, region: 'North-East' })),
+    ...(
+      [
+        'Arunachal Pradesh',
+        'Assam',
+        'Manipur',
+        'Meghalaya',
+        'Mizoram',
+        'Nagaland',
+        'Sikkim',
+        'Tripura',
+      ] as const
+    ).map((state) => ({ state, region: 'North-East' })),
     { state: 'Jammu and Kashmir', region: 'Jammu & Kashmir' },
     { state: 'Ladakh', region: 'Ladakh' },
     { state: 'Andaman and Nicobar Islands', region: 'Andaman & Nicobar' },

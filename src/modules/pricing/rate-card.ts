@@ -1,3 +1,5 @@
+import type { IndianState } from '../../platform/geo/indian-states.js';
+
 /**
  * The shape of a rate card version as the engine reads it: everything a price depends on, so a
  * quote is a pure function of (card, shipment). Stored across the `rate_card_*` tables
@@ -63,7 +65,7 @@ export interface MetroCity {
 
 /** A state or union territory priced as a special zone, with the region it belongs to. */
 export interface SpecialRegion {
-  state: string;
+  state: IndianState;
   region: string;
 }
 

@@ -40,7 +40,9 @@ const cityOf = (place: Place) => place.cities[0] ?? place.state;
  */
 export function zoneOf(data: ZoneData, origin: Place, destination: Place): ZoneDecision {
   const metroByCity = new Map(data.metroCities.map((m) => [cityKey(m.city), m.metro]));
-  const regionByState = new Map(data.specialRegions.map((r) => [r.state, r.region]));
+  const regionByState = new Map<string, string>(
+    data.specialRegions.map((r) => [r.state, r.region]),
+  );
   const originCity = cityOf(origin);
   const destinationCity = cityOf(destination);
   const originMetro = metroByCity.get(cityKey(originCity)) ?? null;
