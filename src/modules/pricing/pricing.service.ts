@@ -131,7 +131,8 @@ function summaryOf(row: RateCardVersionRow, status: RateCardStatus) {
 export async function listRateCards(db: Db, query: { limit: number; cursor?: string | undefined }) {
   const now = new Date();
   const before = query.cursor ? await rateCardRepository.findVersion(db, query.cursor) : undefined;
-  if (query.cursor && !before) throw new AppError('NOT_FOUND', { detail: 'No such cursor.' });
+  // A cursor naming no version ends the list, as a cursor past the last version would.
+  if (query.cursor && !before) return { items: [], nextCursor: null };
   const [rows, inForce] = await Promise.all([
     rateCardRepository.page(db, query.limit + 1, before?.number),
     rateCardRepository.versionInForce(db, now),
