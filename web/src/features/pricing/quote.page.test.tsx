@@ -117,7 +117,11 @@ describe('QuotePage', () => {
     await fillExample(user);
     await user.click(screen.getByRole('button', { name: 'Get quote' }));
 
-    const table = await screen.findByRole('table', { name: 'Price breakdown' });
+    const table = await screen.findByRole(
+      'table',
+      { name: 'Price breakdown' },
+      { timeout: 10_000 },
+    );
     expect(bodies).toEqual([
       {
         originPincode: '400001',
