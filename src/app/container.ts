@@ -33,6 +33,7 @@ import {
 } from '../modules/inventory/index.js';
 import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
+import { rateCardDoctorCheck } from '../modules/pricing/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 import { indiaPostPinDirectory, type PinDirectory } from '../platform/geo/pin-directory.js';
@@ -153,6 +154,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         emailDoctorCheck(config, mail.email),
         stockLedgerDoctorCheck(database.pool),
         stockReservationsDoctorCheck(database.pool),
+        rateCardDoctorCheck(database.db, config.isProduction),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,

@@ -25,7 +25,7 @@ import {
   registerNetworkRoutes,
   type NetworkDeps,
 } from '../modules/network/index.js';
-import { registerPricingRoutes } from '../modules/pricing/index.js';
+import { pricingAuditLabels, registerPricingRoutes } from '../modules/pricing/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -70,6 +70,7 @@ export function registerRoutes(
       networkAuditLabels,
       stockAuditLabels,
       importAuditLabels,
+      pricingAuditLabels,
     ],
   });
   const { pool, db } = container.database;

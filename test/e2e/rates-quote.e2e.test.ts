@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultRateCardTerms } from '../../src/modules/pricing/default-rate-card.js';
-import { currentRateCard, rateCardVersion } from '../../src/modules/pricing/index.js';
+import {
+  currentRateCard,
+  rateCardDoctorCheck,
+  rateCardVersion,
+} from '../../src/modules/pricing/index.js';
 import { apiCaller } from '../support/api-call.js';
 import { makeApiKey } from '../support/factories/api-key.factory.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
@@ -14,7 +18,7 @@ let brand: TestMember;
 let serviceCenter: TestMember;
 let admin: TestMember;
 let readKey: string;
-const seededId = '00000000-0000-4000-8000-00000000ca01';
+const seededId = '00000000-0000-4000-8000-00000000ca01'; // rate-card-doctor.ts
 
 const workedExample = {
   originPincode: '400001',
@@ -164,6 +168,9 @@ describe('rate card versions', () => {
     expect(sorted(seeded?.metroCities ?? [])).toEqual(sorted(metroCities));
     expect(sorted(seeded?.specialRegions ?? [])).toEqual(sorted(specialRegions));
     expect(sorted(seeded?.markupRules ?? [])).toEqual(sorted(markupRules));
+    // Production must not charge by fixture prices: the doctor says so until a version replaces it.
+    const doctor = await rateCardDoctorCheck(testApp().container.database.db, true).run();
+    expect(doctor).toMatchObject({ status: 'warn', detail: expect.stringMatching(/test-fixture/) });
   });
 
   it('only platform administrators manage them', async () => {
@@ -238,6 +245,17 @@ describe('rate card versions', () => {
       'in_force',
       'superseded',
     ]);
+    expect(await rateCardDoctorCheck(db, true).run()).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/^version 2 in force/),
+    });
+    const audit = await call('GET', '/api/v1/audit-log', { bearer: admin.accessToken });
+    expect(audit.json.items).toContainEqual(
+      expect.objectContaining({
+        action: 'rate_card.version_created',
+        target: expect.objectContaining({ id: created.json.id, label: 'Rate card version 2' }),
+      }),
+    );
     const old = await rateCardVersion(db, seededId);
     expect(old?.services[0]?.slabs.metro_to_metro.firstSlabPaise).toBe(6300);
   });

@@ -4,7 +4,8 @@
  * price with `currentRateCard(db, at)`, keep the version's id and re-read it with
  * `rateCardVersion(db, id)`; a quote's `split` is what they post to the ledger
  * (`{ freightPaise, marginPaise, gstPaise }`). `reversePayer(reason)` says who pays a return.
- * The composition root registers the routes with the PIN directory.
+ * The composition root registers the routes with the PIN directory, the audit labels of rate card
+ * versions and the `rate card` doctor line.
  */
 export {
   quoteShipment,
@@ -24,3 +25,5 @@ export {
 } from './reverse-payer.rules.js';
 export { currentRateCard, rateCardVersion, type PricingDeps } from './pricing.service.js';
 export { registerPricingRoutes } from './pricing.routes.js';
+export { pricingAuditLabels } from './pricing-audit-labels.repository.js';
+export { rateCardDoctorCheck } from './rate-card-doctor.js';
