@@ -34,7 +34,11 @@ export interface NewVersionMeta {
  * added to a version later, and any update or delete), read whole by id.
  */
 export const rateCardRepository = {
-  /** Inserts a version and all its rows; call inside the creating transaction. */
+  /**
+   * Inserts a version and all its rows; call inside the creating transaction, not in a savepoint
+   * (the migration's trigger admits a version's rows only from the transaction whose id wrote
+   * the version row, and a savepoint writes under a subtransaction id).
+   */
   async insert(db: Db, terms: RateCardTerms, meta: NewVersionMeta): Promise<RateCardVersionRow> {
     const [version] = await db
       .insert(rateCardVersions)
