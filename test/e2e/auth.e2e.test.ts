@@ -90,6 +90,7 @@ describe('identity: register, login, me, refresh, logout', () => {
         'network.read',
         'network.decide',
         'network.requests.read',
+        'rates.quote',
       ],
     });
 
