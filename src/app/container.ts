@@ -40,6 +40,7 @@ import {
   receiptVoucherSubscriber,
   type InvoiceSupplier,
 } from '../modules/invoicing/index.js';
+import { rateCardDoctorCheck } from '../modules/pricing/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 import { indiaPostPinDirectory, type PinDirectory } from '../platform/geo/pin-directory.js';
@@ -171,6 +172,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         stockReservationsDoctorCheck(database.pool),
         invoiceNumberingDoctorCheck(database.pool),
         invoiceSupplierDoctorCheck(invoiceSupplier),
+        rateCardDoctorCheck(database.db, config.isProduction),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,

@@ -26,6 +26,7 @@ import {
   registerNetworkRoutes,
   type NetworkDeps,
 } from '../modules/network/index.js';
+import { pricingAuditLabels, registerPricingRoutes } from '../modules/pricing/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -70,6 +71,7 @@ export function registerRoutes(
       networkAuditLabels,
       stockAuditLabels,
       importAuditLabels,
+      pricingAuditLabels,
     ],
   });
   const { pool, db } = container.database;
@@ -112,4 +114,5 @@ export function registerRoutes(
   registerImportRoutes(app, { ...container.imports, jobs: container.jobs });
   registerInvoiceRoutes(app, { db });
   registerManagementRoutes(app, network);
+  registerPricingRoutes(app, { pool, db, pins: container.pins });
 }

@@ -91,6 +91,7 @@ describe('identity: register, login, me, refresh, logout', () => {
         'network.decide',
         'network.requests.read',
         'invoices.read',
+        'rates.quote',
       ],
     });
 

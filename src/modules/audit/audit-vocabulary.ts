@@ -63,6 +63,10 @@ export const auditActionCatalog = {
   'partner.suspended': { label: 'Partner suspended', entityType: 'partner_link' },
   'partner.reactivated': { label: 'Partner reactivated', entityType: 'partner_link' },
   'partner.revoked': { label: 'Partnership ended', entityType: 'partner_link' },
+  'rate_card.version_created': {
+    label: 'Rate card version created',
+    entityType: 'rate_card_version',
+  },
 } as const satisfies Record<string, { label: string; entityType: string | null }>;
 
 export type AuditAction = keyof typeof auditActionCatalog;
@@ -84,6 +88,7 @@ export const auditEntityTypeLabels: Readonly<Record<string, string>> = {
   access_request: 'Access request',
   partner_invitation: 'Partner invitation',
   partner_link: 'Partnership',
+  rate_card_version: 'Rate card version',
 };
 
 /** "erp_order" → "Erp order": how a code nobody labelled still reads. */

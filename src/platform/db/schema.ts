@@ -10,3 +10,4 @@ export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/imports/import-job.tables.js';
 export * from '../../modules/invoicing/invoicing.tables.js';
+export * from '../../modules/pricing/pricing.tables.js';

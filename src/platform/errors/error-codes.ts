@@ -101,6 +101,18 @@ export const errorCatalog = {
    * have stock there); move, consume or count it out first.
    */
   LOCATION_HOLDS_STOCK: { status: 409, title: 'Location holds stock' },
+  /**
+   * The requested `serviceType` is not on the rate card in force (`errors` names
+   * `body.serviceType`; the `serviceTypes` extension lists the card's services).
+   */
+  SERVICE_TYPE_NOT_PRICED: { status: 400, title: 'Service type not priced' },
+  /**
+   * A new rate card version breaks a rule of rate cards: a farther zone priced below a nearer
+   * one, a service, markup rule, metro city or special state listed twice, no default markup
+   * rule, a markup rule for an organization that is not a brand, or an effective date in the
+   * past (a version never reprices what was already quoted). `errors` names each field.
+   */
+  RATE_CARD_INVALID: { status: 400, title: 'Rate card invalid' },
   /** The body exceeds the configured size limit. */
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   /** The body's content type is not accepted by this endpoint. */

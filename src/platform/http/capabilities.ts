@@ -130,6 +130,14 @@ export const capabilityCatalog = {
     roles: ownersAndAdmins,
     organizationTypes: ['platform'],
   },
+  /** Price a shipment on the rate card in force (`POST /api/v1/rates/quote`). */
+  'rates.quote': { label: 'Get shipping quotes', apiKey: 'read' },
+  /** Platform administrators: rate card versions, markup rules, metro list, special regions. */
+  'rates.manage': {
+    label: 'Manage rate cards',
+    roles: ownersAndAdmins,
+    organizationTypes: ['platform'],
+  },
 } as const satisfies Record<string, CapabilityRule>;
 
 export type Capability = keyof typeof capabilityCatalog;

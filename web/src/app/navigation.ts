@@ -12,6 +12,8 @@ import {
   IconMapPin,
   IconNetwork,
   IconPackage,
+  IconReceipt2,
+  IconTruckDelivery,
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
@@ -83,10 +85,22 @@ export const navigation: NavItem[] = [
     visible: (me) => me.organization.type !== 'platform' && can(me, 'locations.read'),
   },
   {
+    path: '/rates',
+    label: 'Shipping quote',
+    icon: IconTruckDelivery,
+    visible: (me) => can(me, 'rates.quote'),
+  },
+  {
     path: '/admin/organizations',
     label: 'Organizations',
     icon: IconBuilding,
     visible: (me) => can(me, 'platform.organizations'),
+  },
+  {
+    path: '/admin/rate-cards',
+    label: 'Rate cards',
+    icon: IconReceipt2,
+    visible: (me) => can(me, 'rates.manage'),
   },
   {
     path: '/team',

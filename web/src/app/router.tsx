@@ -108,6 +108,20 @@ const router = createBrowserRouter([
               })),
           },
           {
+            path: '/rates',
+            lazy: () =>
+              import('../features/pricing/quote.page').then((page) => ({
+                Component: page.QuotePage,
+              })),
+          },
+          {
+            path: '/admin/rate-cards',
+            lazy: () =>
+              import('../features/pricing/rate-cards.page').then((page) => ({
+                Component: page.RateCardsPage,
+              })),
+          },
+          {
             path: '/organization',
             lazy: () =>
               import('../features/organization/organization.page').then((page) => ({

@@ -20,6 +20,9 @@ import { RequestAccessDialog } from './network/request-access-dialog';
 import { EditOrganizationDialog } from './organization/edit-organization-dialog';
 import type { OrganizationProfile } from './organization/organization.queries';
 import { InviteStaffDialog } from './team/invite-staff-dialog';
+import { useDialogOpening } from '../components/app-dialog';
+import { NewRateCardDialog } from './pricing/new-rate-card-dialog';
+import type { RateCardVersion } from './pricing/pricing.queries';
 
 // Every dialog of the app, the same way: open → type → close (×) → open again shows the blank form
 // (or the saved value it was opened with), never the previous entry; focus starts on a field,
@@ -96,6 +99,55 @@ const profile = {
   createdAt: '2026-10-01T05:00:00.000Z',
 } as OrganizationProfile;
 const brand = { id: ids.other, name: 'Godavari Electricals', relationship: null } as DirectoryBrand;
+
+const slab = { firstSlabPaise: 6300, additionalSlabPaise: 5600 };
+const rateCard = {
+  id: ids.other,
+  number: 1,
+  effectiveFrom: '2000-01-01T00:00:00.000Z',
+  status: 'in_force',
+  basedOnId: null,
+  note: '',
+  createdAt: '2026-12-01T00:00:00.000Z',
+  volumetricDivisor: 5000,
+  fuelSurchargeBps: 1000,
+  cod: { flatPaise: 3600, percentBps: 250 },
+  services: [
+    {
+      serviceType: 'standard',
+      label: 'Standard express',
+      firstSlabGrams: 500,
+      additionalSlabGrams: 500,
+      slabs: {
+        within_city: slab,
+        within_state: slab,
+        metro_to_metro: slab,
+        rest_of_india: slab,
+        special: slab,
+      },
+    },
+  ],
+  markupRules: [
+    { brandId: null, partyType: null, percentBps: 1000, minimumPaise: 1000, brandName: null },
+  ],
+  metroCities: [{ city: 'Mumbai', metro: 'Mumbai' }],
+  specialRegions: [{ state: 'Assam', region: 'North-East' }],
+} as RateCardVersion;
+
+function NewRateCardVersion() {
+  const dialog = useDialogOpening();
+  return (
+    <>
+      <Button onClick={dialog.open}>New version</Button>
+      <NewRateCardDialog
+        card={rateCard}
+        opened={dialog.opened}
+        openingKey={dialog.openingId}
+        onClose={dialog.close}
+      />
+    </>
+  );
+}
 
 /** Dialogs opened from a parent's state get a trigger of their own here. */
 function Opened({
@@ -250,6 +302,15 @@ const cases: Case[] = [
     dialog: 'Edit organization profile',
     field: /^Name/,
     initial: 'Voltas Cool',
+  },
+  {
+    name: 'new rate card version',
+    ui: <NewRateCardVersion />,
+    trigger: 'New version',
+    dialog: 'New version from version 1',
+    field: /^Fuel surcharge/,
+    initial: '10',
+    typed: '12.5',
   },
 ];
 
