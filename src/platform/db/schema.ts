@@ -9,3 +9,4 @@ export * from '../idempotency/idempotency.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/imports/import-job.tables.js';
+export * from '../../modules/ledger/ledger.tables.js';
