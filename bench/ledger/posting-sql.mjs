@@ -20,6 +20,7 @@ export function postingScript({ organizationIds, availableAccountIds, gatewayCle
   const available = `(array[${availableAccountIds.map(quote).join(', ')}]::uuid[])[:o]`;
   return `\\set o random(1, ${organizationIds.length})
 \\set a random(100, 1000000)
+\\set n -1 * :a
 \\set k random(1, 9000000000000000000)
 begin;
 select a.id, a.kind, a.balance_paise::text as balance_paise,
@@ -40,7 +41,7 @@ e as (
   insert into ledger_entries (posting_id, account_id, amount_paise, balance_after_paise)
   select p.id, l.account_id, l.amount_paise, l.balance_after_paise
     from p, unnest(array[${quote(gatewayClearingId)}, ${available}]::uuid[],
-                   array[-:a, :a]::bigint[], array[null, :a]::bigint[]) with ordinality
+                   array[:n, :a]::bigint[], array[null, :a]::bigint[]) with ordinality
               as l(account_id, amount_paise, balance_after_paise, n)
    order by l.n
   returning id),
