@@ -3,6 +3,7 @@ import {
   IconBoxSeam,
   IconBuilding,
   IconBuildingStore,
+  IconCoinRupee,
   IconDashboard,
   IconFileImport,
   IconHistory,
@@ -87,6 +88,12 @@ export const navigation: NavItem[] = [
     label: 'Organizations',
     icon: IconBuilding,
     visible: (me) => can(me, 'platform.organizations'),
+  },
+  {
+    path: '/admin/ledger',
+    label: 'Ledger',
+    icon: IconCoinRupee,
+    visible: (me) => can(me, 'ledger.read'),
   },
   {
     path: '/team',

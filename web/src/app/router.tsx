@@ -156,6 +156,13 @@ const router = createBrowserRouter([
                 Component: page.WalletPage,
               })),
           },
+          {
+            path: '/admin/ledger',
+            lazy: () =>
+              import('../features/admin/ledger.page').then((page) => ({
+                Component: page.LedgerPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
