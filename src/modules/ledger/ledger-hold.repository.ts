@@ -43,6 +43,19 @@ export const ledgerHoldRepository = {
     };
   },
 
+  /** What a committed capture posting charged: its credits to platform accounts. */
+  async chargedBy(tx: Tx, captureReference: string): Promise<number> {
+    const { rows } = await tx.client.query<{ charged: string }>(
+      `select coalesce(sum(e.amount_paise), 0)::text as charged
+         from ledger_postings p
+         join ledger_entries e on e.posting_id = p.id
+         join ledger_accounts a on a.id = e.account_id and a.organization_id is null
+        where p.reference = $1`,
+      [captureReference],
+    );
+    return Number(rows[0]?.charged ?? 0);
+  },
+
   async settle(tx: Tx, reference: string, status: 'captured' | 'released'): Promise<void> {
     await tx.client.query(
       `update ledger_holds set status = $2, settled_at = now() where reference = $1 and status = 'held'`,

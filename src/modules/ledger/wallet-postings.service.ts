@@ -182,11 +182,15 @@ export async function captureHold(
     lines,
   });
   if (result.applied) await ledgerHoldRepository.settle(tx, input.reference, 'captured');
+  // A retry answers with what the first capture charged, whatever this call's lines say.
+  const charged = result.applied
+    ? chargedPaise
+    : await ledgerHoldRepository.chargedBy(tx, `capture:${input.reference}`);
   return {
     applied: result.applied,
     balancePaise: balanceOf(result),
-    chargedPaise,
-    releasedPaise: hold.amountPaise - chargedPaise,
+    chargedPaise: charged,
+    releasedPaise: hold.amountPaise - charged,
   };
 }
 
