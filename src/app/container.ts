@@ -31,6 +31,12 @@ import {
   stockReservationsDoctorCheck,
   stockReconcileJob,
 } from '../modules/inventory/index.js';
+import {
+  connectLedgerEvents,
+  LedgerDriftMonitor,
+  ledgerDoctorCheck,
+  ledgerReconcileJob,
+} from '../modules/ledger/index.js';
 import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import {
@@ -137,6 +143,9 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     jobs.define(importRunJob(imports));
     const stockDrift = new StockDriftMonitor();
     jobs.define(stockReconcileJob(database.pool, stockDrift));
+    connectLedgerEvents(events);
+    const ledgerDrift = new LedgerDriftMonitor();
+    jobs.define(ledgerReconcileJob(database.pool, ledgerDrift));
     jobs.define(auditCheckpointJob(database.db));
     const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
     disposers.push(() => sandbox.stop());
@@ -155,6 +164,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     metrics.observeDatabasePools({ app: database.pool, read: database.reads.pool });
     metrics.observeJobQueue(jobs);
     stockDrift.register(metrics.registry);
+    ledgerDrift.register(metrics.registry);
 
     return {
       config,
@@ -173,6 +183,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         invoiceNumberingDoctorCheck(database.pool),
         invoiceSupplierDoctorCheck(invoiceSupplier),
         rateCardDoctorCheck(database.db, config.isProduction),
+        ledgerDoctorCheck(database.pool),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,

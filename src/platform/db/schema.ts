@@ -11,3 +11,4 @@ export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/imports/import-job.tables.js';
 export * from '../../modules/invoicing/invoicing.tables.js';
 export * from '../../modules/pricing/pricing.tables.js';
+export * from '../../modules/ledger/ledger.tables.js';

@@ -3,6 +3,7 @@ import {
   IconBoxSeam,
   IconBuilding,
   IconBuildingStore,
+  IconCoinRupee,
   IconDashboard,
   IconFileImport,
   IconFileInvoice,
@@ -15,6 +16,7 @@ import {
   IconReceipt2,
   IconTruckDelivery,
   IconUsers,
+  IconWallet,
   type Icon,
 } from '@tabler/icons-react';
 import type { Me } from '../session/session-store';
@@ -67,6 +69,12 @@ export const navigation: NavItem[] = [
     visible: (me) => can(me, 'stock.read'),
   },
   {
+    path: '/wallet',
+    label: 'Wallet',
+    icon: IconWallet,
+    visible: (me) => can(me, 'wallet.read'),
+  },
+  {
     path: '/imports',
     label: 'Imports',
     icon: IconFileImport,
@@ -101,6 +109,12 @@ export const navigation: NavItem[] = [
     label: 'Rate cards',
     icon: IconReceipt2,
     visible: (me) => can(me, 'rates.manage'),
+  },
+  {
+    path: '/admin/ledger',
+    label: 'Ledger',
+    icon: IconCoinRupee,
+    visible: (me) => can(me, 'ledger.read'),
   },
   {
     path: '/team',

@@ -170,6 +170,20 @@ const router = createBrowserRouter([
                 Component: page.InvoicesPage,
               })),
           },
+          {
+            path: '/wallet',
+            lazy: () =>
+              import('../features/wallet/wallet.page').then((page) => ({
+                Component: page.WalletPage,
+              })),
+          },
+          {
+            path: '/admin/ledger',
+            lazy: () =>
+              import('../features/admin/ledger.page').then((page) => ({
+                Component: page.LedgerPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

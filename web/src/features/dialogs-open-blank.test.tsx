@@ -6,6 +6,7 @@ import { useState, type ReactElement } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeServer, meOf } from '../../test/fake-server';
 import { jsonResponse, renderWithProviders } from '../../test/render';
+import { WalletAdjustmentDialog } from './admin/wallet-adjustment-dialog';
 import { CreateApiKeyDialog } from './api-keys/create-api-key-dialog';
 import type { Part, PartDetail } from './catalog/catalog.queries';
 import { PartEditorDialog } from './catalog/part-editor-dialog';
@@ -311,6 +312,14 @@ const cases: Case[] = [
     field: /^Fuel surcharge/,
     initial: '10',
     typed: '12.5',
+  },
+  {
+    name: 'adjust a wallet',
+    ui: <WalletAdjustmentDialog />,
+    trigger: 'Adjust a wallet',
+    dialog: 'Adjust a wallet',
+    field: /^Reason/,
+    initial: '',
   },
 ];
 
