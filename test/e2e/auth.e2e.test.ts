@@ -91,6 +91,8 @@ describe('identity: register, login, me, refresh, logout', () => {
         'network.decide',
         'network.requests.read',
         'invoices.read',
+        'wallet.read',
+        'wallet.manage',
         'rates.quote',
       ],
     });
