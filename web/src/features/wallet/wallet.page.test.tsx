@@ -40,9 +40,33 @@ const line = (id: number, type: string, amountPaise: number, balanceAfterPaise: 
   createdAt: '2026-12-01T04:30:00.000Z',
 });
 
+const party = { name: 'Acme', gstin: null, stateCode: '27', state: 'Maharashtra', address: null };
+const voucher = {
+  id: '11111111-1111-4111-8111-111111111111',
+  number: 'RV/26-27/000007',
+  kind: 'receipt_voucher',
+  financialYear: '2026-27',
+  issuedAt: '2026-12-01T04:30:00.000Z',
+  organizationId: 'o1',
+  supplier: { ...party, name: 'SpareFlow', gstin: '29AAECS0000A1Z8', sandbox: true },
+  recipient: party,
+  placeOfSupply: { stateCode: '27', state: 'Maharashtra' },
+  sac: '996812',
+  description: 'Advance for courier services',
+  source: { type: 'topup', id: 't1' },
+  taxablePaise: 0,
+  cgstPaise: 0,
+  sgstPaise: 0,
+  igstPaise: 0,
+  totalPaise: 1_23_634_78,
+  amountInWords: 'Rupees …',
+  paymentReference: 'pay_X',
+};
+
 /** The fake API of the page; returns the statement queries and the bodies of PUTs it received. */
 function serve() {
   const queries: URLSearchParams[] = [];
+  const invoiceQueries: URLSearchParams[] = [];
   const puts: unknown[] = [];
   fakeServer((request) => {
     const url = new URL(request.path, 'http://localhost');
@@ -54,13 +78,17 @@ function serve() {
         : [line(2, 'charge', -17_700, 1_23_456_78), line(1, 'topup', 1_23_634_78, 1_23_634_78)];
       return jsonResponse(200, { items, nextCursor: null });
     }
+    if (url.pathname === '/api/v1/invoices') {
+      invoiceQueries.push(url.searchParams);
+      return jsonResponse(200, { items: [voucher], nextCursor: null });
+    }
     if (url.pathname === '/api/v1/wallet/low-balance-threshold' && request.method === 'PUT') {
       puts.push(request.body);
       return jsonResponse(200, { ...wallet, ...(request.body as object) });
     }
     return undefined;
   });
-  return { queries, puts };
+  return { queries, invoiceQueries, puts };
 }
 
 describe('WalletPage', () => {
@@ -124,5 +152,13 @@ describe('WalletPage', () => {
     await screen.findByRole('table', { name: 'Wallet statement' }, slow);
     expect(screen.queryByLabelText(/Alert me when/)).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeInTheDocument();
+  });
+
+  it('lists the receipt vouchers of top-ups under the statement', async () => {
+    const { invoiceQueries } = serve();
+    renderWithProviders(<WalletPage />);
+    const vouchers = await screen.findByRole('table', { name: 'Receipt vouchers' }, slow);
+    expect(within(vouchers).getByText('RV/26-27/000007')).toBeInTheDocument();
+    expect(invoiceQueries.at(-1)?.get('kind')).toBe('receipt_voucher');
   });
 });

@@ -9,6 +9,7 @@ import { showSubmitError } from '../../lib/forms';
 import { can } from '../../session/capabilities';
 import { useMe } from '../../session/session-context';
 import { downloadFile } from '../imports/authorised-http';
+import { InvoiceList } from '../invoices/invoice-list';
 import { LowBalanceForm } from './low-balance-form';
 import { StatementFilters } from './statement-filters';
 import { WalletTiles } from './wallet-tiles';
@@ -159,6 +160,18 @@ export function WalletPage() {
               </Button>
             )}
           </Group>
+        </Stack>
+      )}
+      {can(me, 'invoices.read') && (
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            Receipt vouchers
+          </Title>
+          <Text size="sm" c="dimmed">
+            One for every top-up, numbered per financial year. Shipping tax invoices are on the
+            Invoices page.
+          </Text>
+          <InvoiceList filters={{ kind: 'receipt_voucher' }} ariaLabel="Receipt vouchers" />
         </Stack>
       )}
     </Stack>
