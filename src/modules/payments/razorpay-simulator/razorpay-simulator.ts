@@ -115,13 +115,11 @@ function registerApi(
       noteEntries.length > 15 ||
       noteEntries.some(([k, v]) => k.length > 256 || String(v).length > 256)
     )
-      return reply
-        .status(400)
-        .send(
-          errorBody('The notes may not have more than 15 items of 256 characters.', {
-            field: 'notes',
-          }),
-        );
+      return reply.status(400).send(
+        errorBody('The notes may not have more than 15 items of 256 characters.', {
+          field: 'notes',
+        }),
+      );
     const order = await store.createOrder({
       amount,
       currency,
