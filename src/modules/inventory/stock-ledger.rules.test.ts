@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aggregateByLevel,
-  crossedLowStock,
-  levelViolation,
-  movingAverageCost,
-} from './stock-ledger.rules.js';
+import { aggregateByLevel, levelViolation, movingAverageCost } from './stock-ledger.rules.js';
 
 const L1 = '00000000-0000-4000-8000-000000000001';
 const L2 = '00000000-0000-4000-8000-000000000002';
@@ -68,14 +63,5 @@ describe('movingAverageCost', () => {
     expect(movingAverageCost(10, 1000, [{ onHandDelta: -4 }, { onHandDelta: 3 }])).toBe(1000);
     expect(movingAverageCost(2, 100, [{ onHandDelta: 1, unitCostPaise: 101 }])).toBe(100);
     expect(movingAverageCost(1, 100, [{ onHandDelta: 2, unitCostPaise: 101 }])).toBe(101);
-  });
-});
-
-describe('crossedLowStock', () => {
-  it('fires only when crossing from above to at-or-below', () => {
-    expect(crossedLowStock(6, 5, 5)).toBe(true);
-    expect(crossedLowStock(5, 4, 5)).toBe(false);
-    expect(crossedLowStock(9, 7, 5)).toBe(false);
-    expect(crossedLowStock(9, 0, null)).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Pure rules of the stock ledger, kept apart from SQL so they are unit-tested exhaustively:
  * aggregation of a multi-line operation per location × part, the non-negativity checks, the
- * moving-average cost and the low-stock crossing.
+ * moving-average cost (the low-stock crossing is shared with the wallet: platform/thresholds).
  */
 
 /** The signed change one line asks for (a subset of `StockChange`). */
@@ -125,17 +125,4 @@ export function movingAverageCost(
     onHand += delta;
   }
   return average;
-}
-
-/**
- * Whether available stock crossed the level's alert threshold (reorder point, else minimum) from
- * above: it was above and is now at or below. Staying low does not alert again.
- */
-export function crossedLowStock(
-  availableBefore: number,
-  availableAfter: number,
-  threshold: number | null,
-): boolean {
-  if (threshold === null) return false;
-  return availableBefore > threshold && availableAfter <= threshold;
 }

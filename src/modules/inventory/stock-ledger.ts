@@ -15,10 +15,10 @@ import { lockHoldings, writeHoldings, type HoldingView } from './stock-ledger-ho
 import {
   aggregateByLevel,
   applyDelta,
-  crossedLowStock,
   movingAverageCost,
   violatedCounter,
 } from './stock-ledger.rules.js';
+import { crossedBelowThreshold } from '../../platform/thresholds/threshold-crossing.js';
 import './inventory.events.js';
 
 /** One line of a stock operation: the signed change of one level's counters, and why. */
@@ -160,7 +160,10 @@ export async function applyStockChangesWithIds(
     const available = after.onHand - after.reserved;
     views.push({ locationId: delta.locationId, partId: delta.partId, ...after, available });
     const threshold = level.reorderPoint ?? level.minQuantity;
-    if (threshold !== null && crossedLowStock(level.onHand - level.reserved, available, threshold))
+    if (
+      threshold !== null &&
+      crossedBelowThreshold(level.onHand - level.reserved, available, threshold)
+    )
       lowStock.push({ level, available, threshold });
   }
   if (refused.length > 0) throw insufficientStock(refused.sort((a, b) => a.line - b.line));

@@ -9,5 +9,6 @@ export * from '../idempotency/idempotency.tables.js';
 export * from '../../modules/catalog/catalog.tables.js';
 export * from '../../modules/inventory/inventory.tables.js';
 export * from '../../modules/imports/import-job.tables.js';
+export * from '../../modules/ledger/ledger.tables.js';
 export * from '../../modules/payments/payments.tables.js';
 export * from '../../modules/payments/razorpay-simulator.tables.js';

@@ -70,6 +70,19 @@ export const errorCatalog = {
    */
   RESERVATION_EXCEEDED: { status: 409, title: 'Reservation exceeded' },
   /**
+   * The wallet's available balance (balance − held) does not cover the amount: a hold for a
+   * booking, a refund or a manual debit. Nothing was applied. Extensions: `availablePaise` (what
+   * was available) and `requiredPaise` (what the operation needed). Top up, then retry.
+   */
+  INSUFFICIENT_FUNDS: { status: 409, title: 'Insufficient funds' },
+  /** No funds are held on any wallet under this reference (`reference` extension). */
+  HOLD_NOT_FOUND: { status: 409, title: 'Hold not found' },
+  /**
+   * The hold was settled the other way already: a capture of a released hold or a release of a
+   * captured one (`reference`, `status` extensions). Capturing or releasing twice is a retry.
+   */
+  HOLD_ALREADY_SETTLED: { status: 409, title: 'Hold already settled' },
+  /**
    * The reservation routes were called for a document type that belongs to SpareFlow's own
    * modules (`shipment`, `spare_request`, `return`, …): only those modules reserve, release or
    * consume for their documents. Integrators name their own types (e.g. `erp_order`). The

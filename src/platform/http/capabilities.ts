@@ -16,6 +16,8 @@ const ownersAndAdmins = ['owner', 'admin'] as const;
 const managers = ['owner', 'admin', 'manager'] as const;
 const stockHolders = ['brand', 'distributor', 'service_center'] as const;
 const partners = ['distributor', 'service_center'] as const;
+/** Every organization that pays for shipping from a wallet: all but the platform itself. */
+const walletHolders = ['brand', 'distributor', 'service_center', 'customer'] as const;
 
 /**
  * What a caller may do, by name, and who may: THE authorization table. Every authenticated route
@@ -118,6 +120,30 @@ export const capabilityCatalog = {
     label: "Accept a brand's invitation",
     roles: ownersAndAdmins,
     organizationTypes: partners,
+  },
+  /** The organization's wallet: balance, held and available, statement and its CSV. */
+  'wallet.read': {
+    label: 'See the wallet',
+    organizationTypes: walletHolders,
+    apiKey: 'read',
+  },
+  /** The wallet's settings: the low-balance alert threshold. */
+  'wallet.manage': {
+    label: 'Manage the wallet',
+    roles: ownersAndAdmins,
+    organizationTypes: walletHolders,
+  },
+  /** Platform administrators: a manual credit or debit of a wallet, with a reason (audited). */
+  'ledger.adjust': {
+    label: 'Adjust wallets by hand',
+    roles: ownersAndAdmins,
+    organizationTypes: ['platform'],
+  },
+  /** Platform administrators: the platform's ledger accounts and the reconciler's drift. */
+  'ledger.read': {
+    label: "Read the platform's ledger",
+    roles: ownersAndAdmins,
+    organizationTypes: ['platform'],
   },
   /** Platform administrators: every organization; suspend and reactivate. */
   'platform.organizations': {
