@@ -31,6 +31,7 @@ CREATE TABLE "payment_topups" (
 	"status" text DEFAULT 'creating' NOT NULL,
 	"razorpay_order_id" text,
 	"razorpay_payment_id" text,
+	"order_requested_at" timestamp with time zone,
 	"sandbox" boolean NOT NULL,
 	"failure_reason" text,
 	"created_by" uuid,

@@ -36,6 +36,15 @@ import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 import { indiaPostPinDirectory, type PinDirectory } from '../platform/geo/pin-directory.js';
+import {
+  razorpayGateway,
+  razorpaySandboxSimulators,
+  razorpaySecrets,
+  razorpayWebhookJob,
+  refundSubmitJob,
+  type PaymentsDeps,
+  type RazorpaySecrets,
+} from '../modules/payments/index.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -66,6 +75,8 @@ export interface Container {
   readonly imports: ImportDeps;
   /** India Post's PIN directory (addresses, later shipping zones): loaded on first lookup. */
   readonly pins: PinDirectory;
+  /** Top-ups, refunds and webhooks: the Razorpay gateway (live or the sandbox simulator). */
+  readonly payments: PaymentsDeps;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -82,9 +93,12 @@ export interface ContainerOptions {
  * Simulators of the vendor APIs whose integrations run in sandbox mode. Each capability adds its
  * own here (DTDC, Razorpay, WhatsApp, OpenAI, …) together with its adapter wiring.
  */
-function sandboxSimulators(config: AppConfig): VendorSimulator[] {
+function sandboxSimulators(
+  config: AppConfig,
+  deps: { database: Database; logger: Logger; razorpay: RazorpaySecrets },
+): VendorSimulator[] {
   void config;
-  return [];
+  return [...razorpaySandboxSimulators(deps.razorpay, deps.database.pool, deps.logger)];
 }
 
 export async function createContainer(options: ContainerOptions): Promise<Container> {
@@ -121,7 +135,11 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const stockDrift = new StockDriftMonitor();
     jobs.define(stockReconcileJob(database.pool, stockDrift));
     jobs.define(auditCheckpointJob(database.db));
-    const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
+    const razorpay = await razorpaySecrets(config);
+    const sandbox = await SandboxHost.start(
+      sandboxSimulators(config, { database, logger, razorpay }),
+      logger,
+    );
     disposers.push(() => sandbox.stop());
     // SMTP is not HTTP, so its sandbox sink runs beside SandboxHost rather than inside it.
     const mail = await wireEmail(config, logger);
@@ -138,6 +156,22 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     metrics.observeDatabasePools({ app: database.pool, read: database.reads.pool });
     metrics.observeJobQueue(jobs);
     stockDrift.register(metrics.registry);
+    const gateway = razorpayGateway(config, razorpay, sandbox, metrics.outboundHttp, logger);
+    disposers.push(() => gateway.http.close());
+    const payments: PaymentsDeps = {
+      pool: database.pool,
+      db: database.db,
+      events,
+      jobs,
+      logger,
+      gateway: gateway.gateway,
+      keySecret: razorpay.keySecret,
+      webhookSecret: razorpay.webhookSecret,
+      sandbox: razorpay.sandbox,
+      ...(gateway.checkoutUrl ? { sandboxCheckoutUrl: gateway.checkoutUrl } : {}),
+    };
+    jobs.define(razorpayWebhookJob(payments));
+    jobs.define(refundSubmitJob(payments));
 
     return {
       config,
@@ -163,6 +197,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       imports,
       pins: indiaPostPinDirectory,
       storage,
+      payments,
       dispose,
     };
   } catch (error) {

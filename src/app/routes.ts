@@ -25,6 +25,7 @@ import {
   registerNetworkRoutes,
   type NetworkDeps,
 } from '../modules/network/index.js';
+import { registerPaymentRoutes } from '../modules/payments/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -110,4 +111,5 @@ export function registerRoutes(
   registerNetworkRoutes(app, network);
   registerImportRoutes(app, { ...container.imports, jobs: container.jobs });
   registerManagementRoutes(app, network);
+  registerPaymentRoutes(app, container.payments);
 }

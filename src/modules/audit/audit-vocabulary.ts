@@ -63,6 +63,7 @@ export const auditActionCatalog = {
   'partner.suspended': { label: 'Partner suspended', entityType: 'partner_link' },
   'partner.reactivated': { label: 'Partner reactivated', entityType: 'partner_link' },
   'partner.revoked': { label: 'Partnership ended', entityType: 'partner_link' },
+  'payments.refund_requested': { label: 'Top-up refund requested', entityType: 'payment_refund' },
 } as const satisfies Record<string, { label: string; entityType: string | null }>;
 
 export type AuditAction = keyof typeof auditActionCatalog;
@@ -84,6 +85,7 @@ export const auditEntityTypeLabels: Readonly<Record<string, string>> = {
   access_request: 'Access request',
   partner_invitation: 'Partner invitation',
   partner_link: 'Partnership',
+  payment_refund: 'Top-up refund',
 };
 
 /** "erp_order" → "Erp order": how a code nobody labelled still reads. */

@@ -35,6 +35,11 @@ export const paymentTopups = pgTable(
     status: text('status', { enum: topupStatuses }).notNull().default('creating'),
     razorpayOrderId: text('razorpay_order_id'),
     razorpayPaymentId: text('razorpay_payment_id'),
+    /**
+     * Set by the one request that calls Razorpay to create the order (a conditional update), so
+     * concurrent replays of the same top-up never create two orders.
+     */
+    orderRequestedAt: timestamp('order_requested_at', { withTimezone: true }),
     /** True when the order lives at the sandbox simulator, never at Razorpay. */
     sandbox: boolean('sandbox').notNull(),
     failureReason: text('failure_reason'),
