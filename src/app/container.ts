@@ -40,8 +40,11 @@ import {
   razorpayGateway,
   razorpaySandboxSimulators,
   razorpaySecrets,
+  paymentReconcileJob,
+  paymentReconciliationDoctorCheck,
   razorpayWebhookJob,
   refundSubmitJob,
+  registerReconciliationGauge,
   type PaymentsDeps,
   type RazorpaySecrets,
 } from '../modules/payments/index.js';
@@ -172,6 +175,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     };
     jobs.define(razorpayWebhookJob(payments));
     jobs.define(refundSubmitJob(payments));
+    jobs.define(paymentReconcileJob(payments));
+    registerReconciliationGauge(metrics.registry, payments);
 
     return {
       config,
@@ -187,6 +192,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         emailDoctorCheck(config, mail.email),
         stockLedgerDoctorCheck(database.pool),
         stockReservationsDoctorCheck(database.pool),
+        paymentReconciliationDoctorCheck(payments),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { walletBalance } from '../../src/modules/ledger/index.js';
+import { reconcilePayments } from '../../src/modules/payments/index.js';
 import { apiCaller, type ApiResponse } from '../support/api-call.js';
 import { makeOrganization, type TestMember } from '../support/factories/organization.factory.js';
 import { useTestApp } from '../support/test-app.js';
@@ -385,5 +386,42 @@ describe('wallet top-ups through Razorpay (sandbox simulator)', () => {
         receipt: refund.json.id,
       }),
     ]);
+  });
+
+  it('the daily reconciliation credits a captured payment nobody verified and reports it', async () => {
+    const before = await balance();
+    const created = await startTopup(33_300);
+    const paid = await simulator(`/_sandbox/orders/${created.json.razorpayOrderId}/pay`, {
+      webhooks: false,
+    });
+    expect(await balance()).toBe(before);
+    const findings = await reconcilePayments(payments());
+    expect(findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'paid_but_not_credited',
+        topupId: created.json.topupId,
+        gatewayId: paid.razorpay_payment_id,
+      }),
+    );
+    // Earlier tests left paid-but-unverified top-ups too: each healed one is credited once.
+    const healed = findings.filter((f) => f.kind === 'paid_but_not_credited');
+    const { rows } = await pool().query<{ total: string }>(
+      'select coalesce(sum(amount_paise), 0)::text as total from payment_topups where id = any($1)',
+      [healed.map((f) => f.topupId)],
+    );
+    expect(Number(rows[0]?.total)).toBeGreaterThanOrEqual(33_300);
+    expect(await balance()).toBe(before + Number(rows[0]?.total));
+    const report = await call('GET', '/api/v1/admin/payments/reconciliation', auth(admin));
+    expect(report.status).toBe(200);
+    expect(report.json.runAt).toEqual(expect.any(String));
+    expect(report.json.mismatches).toContainEqual(
+      expect.objectContaining({ kind: 'paid_but_not_credited', topupId: created.json.topupId }),
+    );
+    expect((await call('GET', '/api/v1/admin/payments/reconciliation', auth(owner))).status).toBe(
+      403,
+    );
+    // A second run finds it settled.
+    const again = await reconcilePayments(payments());
+    expect(again.filter((f) => f.topupId === created.json.topupId)).toEqual([]);
   });
 });

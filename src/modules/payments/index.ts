@@ -24,3 +24,9 @@ export { announceRazorpayWebhookUrl } from './razorpay-simulator/razorpay-simula
 export { registerPaymentRoutes } from './payments.routes.js';
 export { razorpayWebhookJob } from './razorpay-webhook.service.js';
 export { refundSubmitJob } from './refund.service.js';
+export {
+  paymentReconcileJob,
+  paymentReconciliationDoctorCheck,
+  reconcilePayments,
+  registerReconciliationGauge,
+} from './payment-reconciliation.service.js';

@@ -20,6 +20,10 @@ import {
   verifyTopupSchema,
 } from './topup.service.js';
 import { registerRazorpayWebhookRoute } from './razorpay-webhook.routes.js';
+import {
+  reconciliationReport,
+  reconciliationReportSchema,
+} from './payment-reconciliation.service.js';
 
 const topupParams = z.object({ topupId: z.uuid() });
 
@@ -165,5 +169,21 @@ export function registerPaymentRoutes(app: FastifyZodApp, deps: PaymentsDeps): v
       );
       return reply.status(201).send(refund);
     },
+  );
+
+  app.get(
+    '/api/v1/admin/payments/reconciliation',
+    {
+      config: {
+        problems: [],
+        policy: { access: 'authenticated', capability: 'payments.reconcile' },
+      },
+      schema: {
+        tags: ['payments'],
+        summary: 'The last daily reconciliation with Razorpay: when it ran and what differed',
+        response: { 200: reconciliationReportSchema },
+      },
+    },
+    async () => reconciliationReport(deps),
   );
 }
