@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconScale,
   IconBoxSeam,
   IconBuilding,
   IconBuildingStore,
@@ -80,6 +81,12 @@ export const navigation: NavItem[] = [
     label: 'Organizations',
     icon: IconBuilding,
     visible: (me) => can(me, 'platform.organizations'),
+  },
+  {
+    path: '/admin/payments/reconciliation',
+    label: 'Payments reconciliation',
+    icon: IconScale,
+    visible: (me) => can(me, 'payments.reconcile'),
   },
   {
     path: '/team',
