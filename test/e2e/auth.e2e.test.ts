@@ -90,6 +90,9 @@ describe('identity: register, login, me, refresh, logout', () => {
         'network.read',
         'network.decide',
         'network.requests.read',
+        'wallet.read',
+        'wallet.manage',
+        'wallet.topup',
       ],
     });
 
