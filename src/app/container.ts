@@ -31,6 +31,12 @@ import {
   stockReservationsDoctorCheck,
   stockReconcileJob,
 } from '../modules/inventory/index.js';
+import {
+  connectLedgerEvents,
+  LedgerDriftMonitor,
+  ledgerDoctorCheck,
+  ledgerReconcileJob,
+} from '../modules/ledger/index.js';
 import { importRunJob, type ImportDeps } from '../modules/imports/index.js';
 import { auditCheckpointJob } from '../modules/audit/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
@@ -137,6 +143,9 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     jobs.define(importRunJob(imports));
     const stockDrift = new StockDriftMonitor();
     jobs.define(stockReconcileJob(database.pool, stockDrift));
+    connectLedgerEvents(events);
+    const ledgerDrift = new LedgerDriftMonitor();
+    jobs.define(ledgerReconcileJob(database.pool, ledgerDrift));
     jobs.define(auditCheckpointJob(database.db));
     const razorpay = await razorpaySecrets(config);
     const sandbox = await SandboxHost.start(
@@ -159,6 +168,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     metrics.observeDatabasePools({ app: database.pool, read: database.reads.pool });
     metrics.observeJobQueue(jobs);
     stockDrift.register(metrics.registry);
+    ledgerDrift.register(metrics.registry);
     const gateway = razorpayGateway(config, razorpay, sandbox, metrics.outboundHttp, logger);
     disposers.push(() => gateway.http.close());
     const payments: PaymentsDeps = {
@@ -192,6 +202,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         emailDoctorCheck(config, mail.email),
         stockLedgerDoctorCheck(database.pool),
         stockReservationsDoctorCheck(database.pool),
+        ledgerDoctorCheck(database.pool),
         paymentReconciliationDoctorCheck(payments),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },

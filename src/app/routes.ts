@@ -17,6 +17,11 @@ import {
   stockHeldAt,
 } from '../modules/inventory/index.js';
 import { partAuditLabels, registerCatalogRoutes } from '../modules/catalog/index.js';
+import {
+  registerLedgerAdminRoutes,
+  registerWalletRoutes,
+  walletAuditLabels,
+} from '../modules/ledger/index.js';
 import { registerSandboxMailboxRoutes } from '../modules/notifications/index.js';
 import { readinessChecks, registerSystemInfoRoutes, systemInfo } from '../modules/ops/index.js';
 import { importAuditLabels, registerImportRoutes } from '../modules/imports/index.js';
@@ -70,6 +75,7 @@ export function registerRoutes(
       networkAuditLabels,
       stockAuditLabels,
       importAuditLabels,
+      walletAuditLabels,
     ],
   });
   const { pool, db } = container.database;
@@ -110,6 +116,8 @@ export function registerRoutes(
   };
   registerNetworkRoutes(app, network);
   registerImportRoutes(app, { ...container.imports, jobs: container.jobs });
+  registerWalletRoutes(app, { pool, db });
+  registerLedgerAdminRoutes(app, { pool, db });
   registerManagementRoutes(app, network);
   registerPaymentRoutes(app, container.payments);
 }

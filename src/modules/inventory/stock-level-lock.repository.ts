@@ -46,7 +46,7 @@ interface LockedRow {
  *   3. the locations of the levels, `for key share` (this file, `ensure`: by id), which keeps an
  *      archive (`for update` on the location) from passing the operation; edits do not wait;
  *   4. stock levels (this file: by location then part);
- *   5. wallet accounts (when the wallet arrives);
+ *   5. wallet accounts, by id (the money ledger: ledger/ledger-account-lock.repository.ts);
  *   6. the audit chain, last (`recordAudit` after the ledger).
  */
 export const stockLevelLockRepository = {

@@ -24,3 +24,6 @@ export {
   ledgerReconcileJob,
   reconcileLedger,
 } from './ledger-reconciler.js';
+export { registerWalletRoutes } from './wallet.routes.js';
+export { registerLedgerAdminRoutes } from './ledger-admin.routes.js';
+export { walletAuditLabels } from './wallet-audit-labels.repository.js';

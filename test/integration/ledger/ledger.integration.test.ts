@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../src/platform/db/transaction.js';
-import type { AppError} from '../../../src/platform/errors/app-error.js';
+import type { AppError } from '../../../src/platform/errors/app-error.js';
 import { isAppError } from '../../../src/platform/errors/app-error.js';
 import {
   captureHold,

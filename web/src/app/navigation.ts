@@ -13,6 +13,7 @@ import {
   IconNetwork,
   IconPackage,
   IconUsers,
+  IconWallet,
   type Icon,
 } from '@tabler/icons-react';
 import type { Me } from '../session/session-store';
@@ -63,6 +64,12 @@ export const navigation: NavItem[] = [
     label: 'Stock',
     icon: IconBoxSeam,
     visible: (me) => can(me, 'stock.read'),
+  },
+  {
+    path: '/wallet',
+    label: 'Wallet',
+    icon: IconWallet,
+    visible: (me) => can(me, 'wallet.read'),
   },
   {
     path: '/imports',

@@ -156,6 +156,13 @@ const router = createBrowserRouter([
                 Component: page.ImportsPage,
               })),
           },
+          {
+            path: '/wallet',
+            lazy: () =>
+              import('../features/wallet/wallet.page').then((page) => ({
+                Component: page.WalletPage,
+              })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

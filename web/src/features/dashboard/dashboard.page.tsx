@@ -16,6 +16,7 @@ import {
 } from './dashboard-queries';
 import { stockValueHint } from './stock-value-hint';
 import { can } from '../../session/capabilities';
+import { useWallet } from '../wallet/wallet.queries';
 
 const countOf = (data: Collected<unknown>) =>
   `${formatCount(data.items.length)}${data.truncated ? '+' : ''}`;
@@ -53,7 +54,7 @@ function ChartPanel({ title, children }: { title: string; children: React.ReactN
 
 /**
  * The first page after signing in, per organization type. Every figure is read from an existing
- * API; capabilities that do not exist yet (stock, shipments, wallet) add their figures when they do.
+ * API; capabilities that do not exist yet (shipments) add their figures when they do.
  */
 export function DashboardPage() {
   const me = useMe();
@@ -69,6 +70,8 @@ export function DashboardPage() {
   const pendingRequests = usePendingAccessRequests(seesRequests);
   const holdsStock = can(me, 'stock.read');
   const stock = useStockSummary(holdsStock);
+  const hasWallet = can(me, 'wallet.read');
+  const wallet = useWallet(hasWallet);
 
   const partnerStatus = partners.data ? tally(partners.data.items, (p) => p.status) : [];
   const organizationTypes = organizations.data
@@ -111,6 +114,26 @@ export function DashboardPage() {
               query={stock}
               value={(data) => formatCount(data.lowStockLines)}
               to="/stock"
+            />
+          </>
+        )}
+        {hasWallet && (
+          <>
+            <StatTile
+              label="Wallet available"
+              query={wallet}
+              value={(data) => formatPaiseWhole(data.availablePaise)}
+              hint={(data) =>
+                data.availablePaise <= data.lowBalanceThresholdPaise ? 'Low: top up soon' : null
+              }
+              to="/wallet"
+            />
+            <StatTile
+              label="Wallet held"
+              query={wallet}
+              value={(data) => formatPaiseWhole(data.heldPaise)}
+              hint={() => 'for bookings not yet charged'}
+              to="/wallet"
             />
           </>
         )}

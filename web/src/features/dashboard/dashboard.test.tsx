@@ -27,6 +27,13 @@ describe('DashboardPage', () => {
       if (request.path.startsWith('/api/v1/network/partners?'))
         return list([partner('active', 1), partner('active', 2), partner('pending', 3)]);
       if (request.path.startsWith('/api/v1/network/access-requests?')) return list([{ id: 'r1' }]);
+      if (request.path === '/api/v1/wallet')
+        return jsonResponse(200, {
+          balancePaise: 1_50_000_00,
+          heldPaise: 20_000_00,
+          availablePaise: 1_30_000_00,
+          lowBalanceThresholdPaise: 50_000,
+        });
       if (request.path === '/api/v1/inventory/summary')
         return jsonResponse(200, {
           valuePaise: 223_450,
@@ -53,8 +60,11 @@ describe('DashboardPage', () => {
     expect(screen.getByText('12 units on hand')).toBeInTheDocument();
     expect(calls.some((call) => call.path.startsWith('/api/v1/inventory?'))).toBe(false);
     expect(await screen.findByTestId('stat-Low-stock lines')).toHaveTextContent('1');
+    // The wallet's figures as the API sends them.
+    expect(await screen.findByTestId('stat-Wallet available')).toHaveTextContent('₹1,30,000');
+    expect(screen.getByTestId('stat-Wallet held')).toHaveTextContent('₹20,000');
     // Capabilities that do not exist yet show no figure at all, not a zero.
-    expect(screen.queryByText(/wallet balance|shipments in transit/i)).not.toBeInTheDocument();
+    expect(screen.queryByText(/shipments in transit/i)).not.toBeInTheDocument();
   });
 
   it('says how many units are valued at list price because no receipt cost was recorded', async () => {
@@ -86,6 +96,13 @@ describe('DashboardPage', () => {
     fakeServer((request) => {
       if (request.path === '/api/v1/me') return jsonResponse(200, meOf('customer'));
       if (request.path === '/api/v1/team/members') return list([{}]);
+      if (request.path === '/api/v1/wallet')
+        return jsonResponse(200, {
+          balancePaise: 0,
+          heldPaise: 0,
+          availablePaise: 0,
+          lowBalanceThresholdPaise: 50_000,
+        });
       if (request.path.startsWith('/api/v1/locations?'))
         return jsonResponse(503, { status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'down' });
       return undefined;
@@ -94,5 +111,8 @@ describe('DashboardPage', () => {
     renderWithProviders(<DashboardPage />);
     expect(await screen.findByTestId('stat-Team members')).toHaveTextContent('1');
     expect(await screen.findByText('Unavailable')).toBeInTheDocument();
+    // An empty wallet at or below its alert says so.
+    expect(await screen.findByTestId('stat-Wallet available')).toHaveTextContent('₹0');
+    expect(screen.getByText('Low: top up soon')).toBeInTheDocument();
   });
 });
