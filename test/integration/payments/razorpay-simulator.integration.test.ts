@@ -31,8 +31,16 @@ const receiver = Fastify();
 receiver.addContentTypeParser('application/json', { parseAs: 'string' }, (_r, body, done) =>
   done(null, body),
 );
-receiver.post('/hook', async (request) => {
+/** Answers 500 to the first delivery of each event while `failFirst` is on (Razorpay retries). */
+let failFirst = false;
+const seen = new Set<unknown>();
+receiver.post('/hook', async (request, reply) => {
   received.push({ headers: request.headers, body: request.body as string });
+  const id = request.headers['x-razorpay-event-id'];
+  if (failFirst && !seen.has(id)) {
+    seen.add(id);
+    return reply.status(500).send({ ok: false });
+  }
   return { ok: true };
 });
 
@@ -263,5 +271,84 @@ describe('Razorpay simulator through the Razorpay adapter', () => {
     expect(await new RazorpayAdapter(other, credentials).fetchOrder(order.id)).toEqual(order);
     await other.close();
     await second.stop();
+  });
+
+  it('retries a delivery the app answered with non-2xx, and can tamper or duplicate', async () => {
+    const order = await gateway.createOrder({
+      amountPaise: 10_000,
+      currency: 'INR',
+      receipt: 't9',
+      notes: {},
+    });
+    received.length = 0;
+    failFirst = true;
+    const paid = await control(`/_sandbox/orders/${order.id}/pay`, { webhooks: { await: true } });
+    failFirst = false;
+    const deliveries = paid.json.deliveries as Array<{ status: number; attempts: number }>;
+    expect(deliveries.map((d) => [d.status, d.attempts])).toEqual([
+      [200, 2],
+      [200, 2],
+      [200, 2],
+    ]);
+    expect(received).toHaveLength(6);
+
+    const other = await gateway.createOrder({
+      amountPaise: 10_000,
+      currency: 'INR',
+      receipt: 't10',
+      notes: {},
+    });
+    received.length = 0;
+    await control(`/_sandbox/orders/${other.id}/pay`, {
+      webhooks: { await: true, tamper: true, duplicate: 1, attempts: 1 },
+    });
+    expect(received).toHaveLength(6);
+    for (const delivery of received)
+      expect(
+        webhookSignatureValid(
+          webhookSecret,
+          delivery.body,
+          String(delivery.headers['x-razorpay-signature']),
+        ),
+      ).toBe(false);
+    expect(new Set(received.map((r) => r.headers['x-razorpay-event-id'])).size).toBe(3);
+  });
+
+  it('serves a checkout page that pays the order and hands back the signed triple', async () => {
+    const order = await gateway.createOrder({
+      amountPaise: 12_345,
+      currency: 'INR',
+      receipt: 't11',
+      notes: {},
+    });
+    const page = await fetch(
+      `${baseUrl}/checkout?order_id=${order.id}&key_id=${credentials.keyId}&origin=http://localhost:3000`,
+    );
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('SANDBOX');
+    expect(html).toContain('₹123.45');
+    expect(html).toContain('"origin":"http://localhost:3000"');
+    const wrongKey = await fetch(`${baseUrl}/checkout/${order.id}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key_id: 'rzp_test_other' }),
+    });
+    expect(wrongKey.status).toBe(401);
+    const pay = await fetch(`${baseUrl}/checkout/${order.id}/pay`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key_id: credentials.keyId }),
+    });
+    const triple = (await pay.json()) as Record<string, string>;
+    expect(
+      checkoutSignatureValid(
+        credentials.keySecret,
+        order.id,
+        String(triple.razorpay_payment_id),
+        String(triple.razorpay_signature),
+      ),
+    ).toBe(true);
+    expect((await gateway.fetchOrder(order.id)).status).toBe('paid');
   });
 });
