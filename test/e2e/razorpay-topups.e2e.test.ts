@@ -314,6 +314,35 @@ describe('wallet top-ups through Razorpay (sandbox simulator)', () => {
     expect(await entriesFor(created.json.topupId)).toBe(1);
   });
 
+  it('verifications racing the webhooks credit once', async () => {
+    const before = await balance();
+    const created = await startTopup(45_600);
+    const paid = await simulator(`/_sandbox/orders/${created.json.razorpayOrderId}/pay`, {
+      webhooks: false,
+    });
+    const triple = {
+      razorpayPaymentId: paid.razorpay_payment_id,
+      razorpaySignature: paid.razorpay_signature,
+    };
+    const payment = {
+      entity: { id: paid.razorpay_payment_id, order_id: created.json.razorpayOrderId },
+    };
+    const results = await Promise.all([
+      verify(created.json.topupId, triple),
+      verify(created.json.topupId, triple),
+      postWebhook('payment.captured', { payment }),
+      postWebhook('order.paid', {
+        payment,
+        order: { entity: { id: created.json.razorpayOrderId } },
+      }),
+      verify(created.json.topupId, triple),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await balance()).toBe(before + 45_600);
+    expect(await entriesFor(created.json.topupId)).toBe(1);
+  });
+
   it('an authorized payment reported by webhook is captured and credited', async () => {
     const before = await balance();
     const created = await startTopup(12_300);
