@@ -417,6 +417,41 @@ describe('wallet top-ups through Razorpay (sandbox simulator)', () => {
     ]);
   });
 
+  it('a refund Razorpay fails is reversed: the money returns to the wallet once', async () => {
+    const created = await startTopup(50_000);
+    const paid = await simulator(`/_sandbox/orders/${created.json.razorpayOrderId}/pay`, {
+      webhooks: false,
+    });
+    await verify(created.json.topupId, {
+      razorpayPaymentId: paid.razorpay_payment_id,
+      razorpaySignature: paid.razorpay_signature,
+    });
+    await simulator('/_sandbox/refund-outcome', { outcome: 'failed' });
+    const before = await balance();
+    const refund = await call(
+      'POST',
+      `/api/v1/admin/topups/${created.json.topupId}/refunds`,
+      auth(admin),
+      { amountPaise: 20_000, reason: 'duplicate payment' },
+    );
+    expect(refund.status).toBe(201);
+    expect(await balance()).toBe(before - 20_000);
+    const status = await eventually(
+      async () =>
+        (
+          await pool().query<{ status: string }>(
+            'select status from payment_refunds where id = $1',
+            [refund.json.id],
+          )
+        ).rows[0]?.status,
+      (s) => s === 'failed',
+    );
+    expect(status).toBe('failed');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await balance()).toBe(before);
+    await simulator('/_sandbox/refund-outcome', { outcome: 'processed' });
+  });
+
   it('the daily reconciliation credits a captured payment nobody verified and reports it', async () => {
     const before = await balance();
     const created = await startTopup(33_300);
