@@ -148,7 +148,8 @@ function TopUpFlow({
 /**
  * "Top up" and its dialog: the amount in rupees as people type it, then Razorpay Checkout (live)
  * or the simulator's checkout page (sandbox), then the server's verification, which credits the
- * wallet once and answers the new balance. Shown only to callers holding `wallet.topup`.
+ * wallet once and answers the new balance. Mount it only for callers holding `wallet.topup`
+ * (`can(me, 'wallet.topup')`); the server refuses the others anyway.
  */
 export function TopUpButton({ openCheckout = defaultCheckout }: { openCheckout?: OpenCheckout }) {
   const dialog = useDialogOpening();
