@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { SimulatorStore } from './simulator-store.js';
-import type { PayControl } from './razorpay-simulator.js';
+import type { PayControl } from './simulator-controls.js';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
