@@ -63,7 +63,7 @@ describe('TopUpButton', () => {
     const user = userEvent.setup();
     renderWithProviders(<TopUpButton openCheckout={checkout} />);
     await user.click(screen.getByRole('button', { name: 'Top up' }));
-    await user.type(screen.getByLabelText(/Amount in rupees/), '1,500.50');
+    await user.type(await screen.findByLabelText(/Amount in rupees/), '1,500.50');
     await user.click(screen.getByRole('button', { name: 'Pay' }));
 
     expect(await screen.findByText(/₹1,500.50 was added/)).toBeInTheDocument();
@@ -87,7 +87,7 @@ describe('TopUpButton', () => {
     const user = userEvent.setup();
     renderWithProviders(<TopUpButton openCheckout={paid} />);
     await user.click(screen.getByRole('button', { name: 'Top up' }));
-    await user.type(screen.getByLabelText(/Amount in rupees/), '99');
+    await user.type(await screen.findByLabelText(/Amount in rupees/), '99');
     await user.click(screen.getByRole('button', { name: 'Pay' }));
     expect(await screen.findByText('At least ₹100.00')).toBeInTheDocument();
     expect(calls).toEqual([]);
@@ -98,7 +98,7 @@ describe('TopUpButton', () => {
     const user = userEvent.setup();
     renderWithProviders(<TopUpButton openCheckout={paid} />);
     await user.click(screen.getByRole('button', { name: 'Top up' }));
-    await user.type(screen.getByLabelText(/Amount in rupees/), '500');
+    await user.type(await screen.findByLabelText(/Amount in rupees/), '500');
     await user.click(screen.getByRole('button', { name: 'Pay' }));
     await waitFor(() => expect(screen.getByText('Not topped up')).toBeInTheDocument());
     expect(screen.getByText(/does not match this top-up/)).toBeInTheDocument();
