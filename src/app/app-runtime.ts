@@ -14,6 +14,7 @@ import {
   type DemoWorldSeed,
 } from '../modules/ops/index.js';
 import { createContainer, type Container } from './container.js';
+import { announceRazorpayWebhookUrl } from '../modules/payments/index.js';
 import { registerRoutes } from './routes.js';
 
 export interface StartAppOptions {
@@ -89,6 +90,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     const drain = trackConnections(http.server);
     const address = await http.listen({ host: config.http.host, port: config.http.port });
     const url = publicUrl(config, address);
+    // The sandbox Razorpay sends its signed webhooks to this process (any process will do: the
+    // events land in PostgreSQL and are applied by jobs).
+    if (container.payments.sandbox)
+      await announceRazorpayWebhookUrl(
+        container.database.pool,
+        `${loopbackUrl(address)}/api/v1/webhooks/razorpay`,
+      );
     let stopping: Promise<void> | undefined;
     return {
       container,
@@ -152,4 +160,11 @@ function publicUrl(config: AppConfig, address: string): string {
   const url = new URL(address);
   if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = 'localhost';
   return url.toString().replace(/\/$/, '');
+}
+
+/** The listening address as a loopback URL the sandbox simulator on this machine can call. */
+function loopbackUrl(address: string): string {
+  const url = new URL(address);
+  if (url.hostname === '0.0.0.0' || url.hostname === '[::]') url.hostname = '127.0.0.1';
+  return url.origin;
 }

@@ -50,6 +50,18 @@ import { rateCardDoctorCheck } from '../modules/pricing/index.js';
 import type { StoragePort } from '../platform/storage/storage.port.js';
 import { LocalFolderStorage } from '../platform/storage/local-folder-storage.js';
 import { indiaPostPinDirectory, type PinDirectory } from '../platform/geo/pin-directory.js';
+import {
+  razorpayGateway,
+  razorpaySandboxSimulators,
+  razorpaySecrets,
+  paymentReconcileJob,
+  paymentReconciliationDoctorCheck,
+  razorpayWebhookJob,
+  refundSubmitJob,
+  registerReconciliationGauge,
+  type PaymentsDeps,
+  type RazorpaySecrets,
+} from '../modules/payments/index.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -85,6 +97,8 @@ export interface Container {
    * pass it to `issueShippingInvoice`.
    */
   readonly invoiceSupplier: InvoiceSupplier;
+  /** Top-ups, refunds and webhooks: the Razorpay gateway (live or the sandbox simulator). */
+  readonly payments: PaymentsDeps;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -101,9 +115,12 @@ export interface ContainerOptions {
  * Simulators of the vendor APIs whose integrations run in sandbox mode. Each capability adds its
  * own here (DTDC, Razorpay, WhatsApp, OpenAI, …) together with its adapter wiring.
  */
-function sandboxSimulators(config: AppConfig): VendorSimulator[] {
+function sandboxSimulators(
+  config: AppConfig,
+  deps: { database: Database; logger: Logger; razorpay: RazorpaySecrets },
+): VendorSimulator[] {
   void config;
-  return [];
+  return [...razorpaySandboxSimulators(deps.razorpay, deps.database.pool, deps.logger)];
 }
 
 export async function createContainer(options: ContainerOptions): Promise<Container> {
@@ -147,7 +164,11 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     const ledgerDrift = new LedgerDriftMonitor();
     jobs.define(ledgerReconcileJob(database.pool, ledgerDrift));
     jobs.define(auditCheckpointJob(database.db));
-    const sandbox = await SandboxHost.start(sandboxSimulators(config), logger);
+    const razorpay = await razorpaySecrets(config);
+    const sandbox = await SandboxHost.start(
+      sandboxSimulators(config, { database, logger, razorpay }),
+      logger,
+    );
     disposers.push(() => sandbox.stop());
     // SMTP is not HTTP, so its sandbox sink runs beside SandboxHost rather than inside it.
     const mail = await wireEmail(config, logger);
@@ -165,6 +186,24 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     metrics.observeJobQueue(jobs);
     stockDrift.register(metrics.registry);
     ledgerDrift.register(metrics.registry);
+    const gateway = razorpayGateway(config, razorpay, sandbox, metrics.outboundHttp, logger);
+    disposers.push(() => gateway.http.close());
+    const payments: PaymentsDeps = {
+      pool: database.pool,
+      db: database.db,
+      events,
+      jobs,
+      logger,
+      gateway: gateway.gateway,
+      keySecret: razorpay.keySecret,
+      webhookSecret: razorpay.webhookSecret,
+      sandbox: razorpay.sandbox,
+      ...(gateway.checkoutUrl ? { sandboxCheckoutUrl: gateway.checkoutUrl } : {}),
+    };
+    jobs.define(razorpayWebhookJob(payments));
+    jobs.define(refundSubmitJob(payments));
+    jobs.define(paymentReconcileJob(payments));
+    registerReconciliationGauge(metrics.registry, payments);
 
     return {
       config,
@@ -184,6 +223,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
         invoiceSupplierDoctorCheck(invoiceSupplier),
         rateCardDoctorCheck(database.db, config.isProduction),
         ledgerDoctorCheck(database.pool),
+        paymentReconciliationDoctorCheck(payments),
       ],
       identity: { pool: database.pool, db: database.db, events, accountEmails },
       accessTokens,
@@ -195,6 +235,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       pins: indiaPostPinDirectory,
       invoiceSupplier,
       storage,
+      payments,
       dispose,
     };
   } catch (error) {

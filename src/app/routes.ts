@@ -32,6 +32,7 @@ import {
   type NetworkDeps,
 } from '../modules/network/index.js';
 import { pricingAuditLabels, registerPricingRoutes } from '../modules/pricing/index.js';
+import { registerPaymentRoutes } from '../modules/payments/index.js';
 import type { Container } from './container.js';
 import { registerManagementRoutes } from './management-routes.js';
 
@@ -123,4 +124,5 @@ export function registerRoutes(
   registerLedgerAdminRoutes(app, { pool, db });
   registerManagementRoutes(app, network);
   registerPricingRoutes(app, { pool, db, pins: container.pins });
+  registerPaymentRoutes(app, container.payments);
 }

@@ -93,6 +93,7 @@ describe('identity: register, login, me, refresh, logout', () => {
         'invoices.read',
         'wallet.read',
         'wallet.manage',
+        'wallet.topup',
         'rates.quote',
       ],
     });

@@ -70,6 +70,7 @@ export const auditActionCatalog = {
     label: 'Rate card version created',
     entityType: 'rate_card_version',
   },
+  'payments.refund_requested': { label: 'Top-up refund requested', entityType: 'payment_refund' },
 } as const satisfies Record<string, { label: string; entityType: string | null }>;
 
 export type AuditAction = keyof typeof auditActionCatalog;
@@ -93,6 +94,7 @@ export const auditEntityTypeLabels: Readonly<Record<string, string>> = {
   partner_invitation: 'Partner invitation',
   partner_link: 'Partnership',
   rate_card_version: 'Rate card version',
+  payment_refund: 'Top-up refund',
 };
 
 /** "erp_order" → "Erp order": how a code nobody labelled still reads. */

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { EventSubscriber } from '../../platform/jobs/domain-events.js';
 import { issueReceiptVoucher } from './invoice-issue.service.js';
 import type { InvoiceSupplier } from './invoice-supplier.js';
-import './topup-credited.event.js';
+// The event's payload type is declared by its publisher (payments.events.ts, loaded by its index).
+import type {} from '../payments/index.js';
 
 /** Checked again on delivery: a payload written by another release fails loudly, not wrongly. */
 const topupCredited = z.object({

@@ -12,3 +12,5 @@ export * from '../../modules/imports/import-job.tables.js';
 export * from '../../modules/invoicing/invoicing.tables.js';
 export * from '../../modules/pricing/pricing.tables.js';
 export * from '../../modules/ledger/ledger.tables.js';
+export * from '../../modules/payments/payments.tables.js';
+export * from '../../modules/payments/razorpay-simulator.tables.js';

@@ -126,6 +126,27 @@ export const errorCatalog = {
    * past (a version never reprices what was already quoted). `errors` names each field.
    */
   RATE_CARD_INVALID: { status: 400, title: 'Rate card invalid' },
+  /**
+   * A Razorpay signature did not match: the Checkout signature of a top-up verification (HMAC
+   * of our stored order id and the payment id with the key secret) or a webhook's
+   * `X-Razorpay-Signature`. Nothing was changed.
+   */
+  INVALID_SIGNATURE: { status: 400, title: 'Invalid signature' },
+  /**
+   * The payment is not captured (and could not be captured): it failed, or is still being
+   * processed (`paymentStatus` extension). Nothing was credited; verify again once it is paid.
+   */
+  PAYMENT_NOT_CAPTURED: { status: 409, title: 'Payment not captured' },
+  /**
+   * The payment does not belong to this top-up: another order, another amount or another
+   * currency (`mismatch` extension names which). Nothing was credited.
+   */
+  PAYMENT_MISMATCH: { status: 409, title: 'Payment does not match the top-up' },
+  /**
+   * The refund cannot be made: the top-up is not credited, or the amount exceeds what is left to
+   * refund of it (`refundablePaise` extension). Nothing was changed.
+   */
+  REFUND_NOT_ALLOWED: { status: 409, title: 'Refund not allowed' },
   /** The body exceeds the configured size limit. */
   PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
   /** The body's content type is not accepted by this endpoint. */
@@ -146,6 +167,12 @@ export const errorCatalog = {
   RESEND_LIMIT_REACHED: { status: 429, title: 'Resent too often' },
   /** An unexpected failure; details are in the server log under the request id. */
   INTERNAL_ERROR: { status: 500, title: 'Internal server error' },
+  /**
+   * Razorpay did not answer, timed out or answered 5xx/429 (after retries), or refused our keys.
+   * `Retry-After` says when to try again. Nothing was half-written: a top-up whose order could
+   * not be created is marked failed; start a new one.
+   */
+  PAYMENT_GATEWAY_UNAVAILABLE: { status: 503, title: 'Payment gateway unavailable' },
   /** A dependency (database, queue, vendor) is unavailable or the server is shutting down. */
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -138,6 +138,18 @@ export const capabilityCatalog = {
     roles: ownersAndAdmins,
     organizationTypes: walletHolders,
   },
+  /** Top up the organization's wallet through Razorpay (create the order, verify the payment). */
+  'wallet.topup': {
+    label: 'Top up the wallet',
+    roles: managers,
+    organizationTypes: walletHolders,
+  },
+  /** Platform administrators: the payments reconciliation report and refunds of top-ups. */
+  'payments.reconcile': {
+    label: 'Reconcile payments and refund top-ups',
+    roles: ownersAndAdmins,
+    organizationTypes: ['platform'],
+  },
   /** Platform administrators: a manual credit or debit of a wallet, with a reason (audited). */
   'ledger.adjust': {
     label: 'Adjust wallets by hand',

@@ -53,3 +53,33 @@ export function htmlSecurityHeaders(config: AppConfig): Record<string, string> {
     strictTransportSecurity: config.isProduction,
   });
 }
+
+/**
+ * Razorpay Checkout (live mode only) loads its script from checkout.razorpay.com and shows the
+ * payment form in a frame from api.razorpay.com. In sandbox mode the simulator's own checkout
+ * page opens in a window of its own, so nothing is added and the policy stays `'self'`-only.
+ */
+export const razorpayCheckoutSources = {
+  script: ['https://checkout.razorpay.com'],
+  frame: ['https://api.razorpay.com', 'https://checkout.razorpay.com'],
+} as const;
+
+/**
+ * The web app's Content-Security-Policy for this configuration: `basePolicy` with Razorpay
+ * Checkout's script and frame origins added when Razorpay runs live, unchanged otherwise.
+ */
+export function webAppPolicyFor(
+  config: Pick<AppConfig, 'integrations'>,
+  basePolicy: string,
+): string {
+  if (config.integrations.razorpay !== 'live') return basePolicy;
+  const directives = basePolicy
+    .split('; ')
+    .map((directive) =>
+      directive.startsWith('script-src ')
+        ? `${directive} ${razorpayCheckoutSources.script.join(' ')}`
+        : directive,
+    );
+  directives.splice(2, 0, `frame-src 'self' ${razorpayCheckoutSources.frame.join(' ')}`);
+  return directives.join('; ');
+}

@@ -7,7 +7,7 @@ import { AppError } from '../errors/app-error.js';
 import { packageRoot } from '../runtime/package-info.js';
 import type { FastifyZodApp } from './fastify-types.js';
 import { sendProblem } from './problem.js';
-import { htmlSecurityHeaders } from './security-headers.js';
+import { htmlSecurityHeaders, webAppPolicyFor } from './security-headers.js';
 
 /** Where `npm run build` puts the web app (Vite's output), relative to the package root. */
 export const defaultWebAppDir = path.join(packageRoot, 'dist', 'web');
@@ -16,6 +16,7 @@ export const defaultWebAppDir = path.join(packageRoot, 'dist', 'web');
  * The web app's Content-Security-Policy. Scripts only from this origin (Vite emits no inline
  * script); inline styles are allowed because Mantine injects CSS variables and emotion-free style
  * tags at run time; images may be data:/blob: URLs (icons, previews); the API is same-origin.
+ * With Razorpay live, `webAppPolicyFor` adds Checkout's script and frame origins.
  */
 export const webAppContentSecurityPolicy = [
   "default-src 'self'",
@@ -89,7 +90,7 @@ export async function registerWebApp(
   }
   const pageHeaders: Record<string, string> = {
     ...htmlSecurityHeaders(config),
-    'content-security-policy': webAppContentSecurityPolicy,
+    'content-security-policy': webAppPolicyFor(config, webAppContentSecurityPolicy),
     'x-frame-options': 'DENY',
     'cache-control': 'no-cache',
   };

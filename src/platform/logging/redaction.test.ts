@@ -166,3 +166,23 @@ describe('maskEmailsIn', () => {
     expect(removeSecrets(input)).toEqual(input);
   });
 });
+
+describe('redactDeep of vendor webhook headers', () => {
+  it("redacts Razorpay's and Meta's webhook signatures, keeps the event id", () => {
+    expect(
+      redactDeep({
+        headers: {
+          'x-razorpay-signature': 'f'.repeat(64),
+          'X-Hub-Signature-256': 'sha256=abc',
+          'x-razorpay-event-id': 'evt_1',
+        },
+      }),
+    ).toEqual({
+      headers: {
+        'x-razorpay-signature': '[REDACTED]',
+        'X-Hub-Signature-256': '[REDACTED]',
+        'x-razorpay-event-id': 'evt_1',
+      },
+    });
+  });
+});

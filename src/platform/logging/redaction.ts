@@ -28,6 +28,9 @@ const secretKeys = new Set(
     'jwtSecret',
     'razorpaySignature',
     'signature',
+    // Webhook signatures: a leaked one lets its body be replayed elsewhere (ADR 0013).
+    'x-razorpay-signature',
+    'x-hub-signature-256',
   ].map((key) => key.toLowerCase()),
 );
 const personalKeys = ['email', 'phone', 'mobile', 'to'];

@@ -2,6 +2,7 @@ import client from 'prom-client';
 import type pg from 'pg';
 import type { JobQueue, QueueStats } from '../jobs/job-queue.js';
 import { HttpLatencyHistogram } from './http-latency-histogram.js';
+import { OutboundHttpMetrics } from '../outbound-http/outbound-http-metrics.js';
 
 /**
  * One Prometheus registry per app instance (tests run several apps in one process, so no global
@@ -10,12 +11,15 @@ import { HttpLatencyHistogram } from './http-latency-histogram.js';
 export class Metrics {
   readonly registry = new client.Registry();
   readonly httpDuration: HttpLatencyHistogram;
+  /** Calls to vendor APIs (outbound-http): attempts by outcome, retries, latency. */
+  readonly outboundHttp: OutboundHttpMetrics;
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'spareflow_' });
     this.httpDuration = new HttpLatencyHistogram();
     // prom-client's registry accepts any metric with a name and get(); see the class comment.
     this.registry.registerMetric(this.httpDuration as unknown as client.Metric);
+    this.outboundHttp = new OutboundHttpMetrics(this.registry);
   }
 
   /** A latency recorder bound to one route template (see HttpLatencyHistogram). */

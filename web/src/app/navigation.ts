@@ -1,5 +1,6 @@
 import {
   IconAddressBook,
+  IconScale,
   IconBoxSeam,
   IconBuilding,
   IconBuildingStore,
@@ -115,6 +116,12 @@ export const navigation: NavItem[] = [
     label: 'Ledger',
     icon: IconCoinRupee,
     visible: (me) => can(me, 'ledger.read'),
+  },
+  {
+    path: '/admin/payments/reconciliation',
+    label: 'Payments reconciliation',
+    icon: IconScale,
+    visible: (me) => can(me, 'payments.reconcile'),
   },
   {
     path: '/team',

@@ -122,6 +122,13 @@ const router = createBrowserRouter([
               })),
           },
           {
+            path: '/admin/payments/reconciliation',
+            lazy: () =>
+              import('../features/payments/reconciliation.page').then((page) => ({
+                Component: page.ReconciliationPage,
+              })),
+          },
+          {
             path: '/organization',
             lazy: () =>
               import('../features/organization/organization.page').then((page) => ({

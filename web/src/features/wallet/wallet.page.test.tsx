@@ -161,4 +161,15 @@ describe('WalletPage', () => {
     expect(within(vouchers).getByText('RV/26-27/000007')).toBeInTheDocument();
     expect(invoiceQueries.at(-1)?.get('kind')).toBe('receipt_voucher');
   });
+
+  it('offers Top up to those who may top up, not to a viewer', async () => {
+    serve();
+    const { unmount } = renderWithProviders(<WalletPage />);
+    expect(await screen.findByRole('button', { name: 'Top up' }, slow)).toBeInTheDocument();
+    unmount();
+    me.role = 'viewer';
+    renderWithProviders(<WalletPage />);
+    await screen.findByRole('table', { name: 'Wallet statement' }, slow);
+    expect(screen.queryByRole('button', { name: 'Top up' })).not.toBeInTheDocument();
+  });
 });

@@ -11,6 +11,7 @@ import { useMe } from '../../session/session-context';
 import { downloadFile } from '../imports/authorised-http';
 import { InvoiceList } from '../invoices/invoice-list';
 import { LowBalanceForm } from './low-balance-form';
+import { TopUpButton } from './top-up-button';
 import { StatementFilters } from './statement-filters';
 import { WalletTiles } from './wallet-tiles';
 import {
@@ -106,6 +107,7 @@ export function WalletPage() {
       <PageHeader
         title="Wallet"
         description="Shipping is paid from this prepaid wallet. Money held for a booking is charged when it ships, or returned."
+        actions={can(me, 'wallet.topup') ? <TopUpButton /> : undefined}
       />
       <WalletTiles wallet={wallet} />
       {can(me, 'wallet.manage') && wallet.data && (
