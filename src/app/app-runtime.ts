@@ -16,6 +16,7 @@ import {
 import { createContainer, type Container } from './container.js';
 import { announceRazorpayWebhookUrl } from '../modules/payments/index.js';
 import { registerRoutes } from './routes.js';
+import { fundDemoWallets } from './demo-wallets.js';
 
 export interface StartAppOptions {
   config: AppConfig;
@@ -143,6 +144,7 @@ async function demoWorldOnStart(
       { ...container.identity, isProduction: config.isProduction },
       password,
     );
+    if (seeded.history) await fundDemoWallets(container, password);
     seededInMs = Date.now() - started;
     container.logger.info({ ...seeded.history, seededInMs }, 'demo world seeded');
   }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fundDemoWallets } from '../../src/app/demo-wallets.js';
 import { seedDemoWorld } from '../../src/modules/ops/index.js';
 import { apiCaller } from '../support/api-call.js';
 import { useTestApp } from '../support/test-app.js';
@@ -6,6 +7,15 @@ import { useTestApp } from '../support/test-app.js';
 const testApp = useTestApp();
 const call = apiCaller(testApp);
 const password = 'demo-world-e2e-1';
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 async function signIn(email: string): Promise<{ bearer: string }> {
   const login = await call('POST', '/api/v1/auth/login', null, { email, password });
@@ -22,6 +32,7 @@ describe('the demo world over the API', () => {
   beforeAll(async () => {
     const { container } = testApp();
     await seedDemoWorld({ ...container.identity, isProduction: false }, password);
+    await fundDemoWallets(container, password);
   });
 
   it('lets the demo brand find a part by a misspelled name and see its stock at several warehouses', async () => {
@@ -60,5 +71,37 @@ describe('the demo world over the API', () => {
     const stock = await call('GET', '/api/v1/inventory?limit=5', service);
     expect(stock.status).toBe(200);
     expect(stock.json.items.length).toBeGreaterThan(0);
+  });
+
+  it('funds the demo wallets with simulated Razorpay payments, each with its receipt voucher, and one refund', async () => {
+    const brand = await signIn('brand@demo.spareflow.in');
+    const wallet = await call('GET', '/api/v1/wallet', brand);
+    expect(wallet.json).toMatchObject({ balancePaise: 1_50_000_00, availablePaise: 1_50_000_00 });
+    const lines = await call('GET', '/api/v1/wallet/transactions', brand);
+    expect(lines.json.items.map((line: { type: string }) => line.type)).toEqual(['topup', 'topup']);
+    const vouchers = await eventually(
+      async () =>
+        (await call('GET', '/api/v1/invoices?kind=receipt_voucher', brand)).json.items as Array<{
+          totalPaise: number;
+        }>,
+      (items) => items.length === 2,
+    );
+    expect(vouchers.map((voucher) => voucher.totalPaise).sort((a, b) => a - b)).toEqual([
+      50_000_00, 1_00_000_00,
+    ]);
+    const topups = await call('GET', '/api/v1/wallet/topups', brand);
+    expect(topups.json.items.every((topup: { sandbox: boolean }) => topup.sandbox)).toBe(true);
+
+    // CoolCare paid twice; the second payment was refunded: ₹3,000 left, the refund on its statement.
+    const chennai = await signIn('service.chennai@demo.spareflow.in');
+    expect((await call('GET', '/api/v1/wallet', chennai)).json.availablePaise).toBe(3_000_00);
+    const statement = await call('GET', '/api/v1/wallet/transactions', chennai);
+    expect(statement.json.items.map((line: { type: string }) => line.type)).toEqual([
+      'refund',
+      'topup',
+      'topup',
+    ]);
+    const customer = await signIn('customer@demo.spareflow.in');
+    expect((await call('GET', '/api/v1/wallet', customer)).json.balancePaise).toBe(0);
   });
 });

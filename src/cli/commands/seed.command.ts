@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { seedDemoWorld } from '../../modules/ops/index.js';
 import { readOrCreateSecret } from '../../platform/data-dir/secrets-file.js';
+import { fundDemoWallets } from '../../app/demo-wallets.js';
 import { withContainer } from '../cli-context.js';
 import { formatDemoLogins } from './demo-logins.js';
 
@@ -24,6 +25,7 @@ export async function seedCommand(options: { demo?: boolean }): Promise<void> {
       { ...container.identity, isProduction: config.isProduction },
       password,
     );
+    if (history) await fundDemoWallets(container, password);
     const contents = history
       ? `; ${history.parts} parts, ${history.locations} locations, ${history.movements} stock movements over ${history.days} days, in ${Date.now() - started} ms`
       : '';

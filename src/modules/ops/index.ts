@@ -15,3 +15,4 @@ export {
   type DemoLogin,
   type DemoWorldSeed,
 } from './demo-world.service.js';
+export { seedDemoWallets, type DemoWalletDeps } from './demo-wallets.service.js';

@@ -22,6 +22,9 @@ export {
 } from './payments.wiring.js';
 export { announceRazorpayWebhookUrl } from './razorpay-simulator/razorpay-simulator.js';
 export { registerPaymentRoutes } from './payments.routes.js';
+// The demo world funds its wallets through the same services the web app's Top up uses.
+export { createTopup, verifyTopup } from './topup.service.js';
+export { requestRefund } from './refund.service.js';
 export { razorpayWebhookJob } from './razorpay-webhook.service.js';
 export { refundSubmitJob } from './refund.service.js';
 export {
