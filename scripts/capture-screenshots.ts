@@ -36,6 +36,8 @@ const desktopShots: Array<{ name: string; path: string }> = [
   { name: 'locations', path: '/locations' },
   { name: 'team', path: '/team' },
   { name: 'audit-log', path: '/audit-log' },
+  { name: 'wallet', path: '/wallet' },
+  { name: 'invoices', path: '/invoices' },
   { name: 'sandbox-mailbox', path: '/sandbox/mailbox' },
 ];
 
@@ -75,6 +77,25 @@ async function capturePartDetail(page: Page, file: string): Promise<void> {
   const href = await first.getAttribute('href');
   if (!href) throw new Error('no part link in the catalog');
   await capture(page, href, file);
+}
+
+/** A quote as people ask for one: Bhiwandi to Chennai, one 1.2 kg box; the breakdown drawn. */
+async function captureQuote(page: Page, file: string): Promise<void> {
+  await page.goto('/rates');
+  await page.getByLabel('From PIN code').fill('421302');
+  await page.getByLabel('To PIN code').fill('600032');
+  await page.getByLabel('Weight of box 1 (g)').fill('1200');
+  await page.getByLabel('Length of box 1 (cm)').fill('30');
+  await page.getByLabel('Width of box 1 (cm)').fill('20');
+  await page.getByLabel('Height of box 1 (cm)').fill('15');
+  await page.getByRole('button', { name: 'Get quote' }).click();
+  await page.getByRole('table', { name: 'Price breakdown' }).waitFor();
+  await networkIdle(page, 500);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: file, type: 'png', fullPage: false, animations: 'disabled' });
+  process.stdout.write(
+    `  ${path.relative(root, file)}  ${Math.round(fs.statSync(file).size / 1024)} KB\n`,
+  );
 }
 
 /** Through the Partners page: "Invite partner" → e-mail, Service centre → "Send invitation". */
@@ -133,12 +154,12 @@ async function main(): Promise<void> {
     fs.mkdirSync(outDir, { recursive: true });
     process.stdout.write(`Signed in as ${brand} at ${url}:\n`);
 
-    const open = async (options: BrowserContextOptions) => {
+    const open = async (options: BrowserContextOptions, login = brand) => {
       const context = await browser.newContext({ ...options, baseURL: url, locale: 'en-IN' });
       context.setDefaultTimeout(30_000);
       const page = await context.newPage();
       guardPage(page, url, problems);
-      await signInThroughUi(page, brand, password);
+      await signInThroughUi(page, login, password);
       return { context, page };
     };
 
@@ -150,12 +171,21 @@ async function main(): Promise<void> {
       await capture(wide.page, shot.path, path.join(outDir, `${shot.name}.png`));
     }
     await capturePartDetail(wide.page, path.join(outDir, 'part-detail.png'));
+    await captureQuote(wide.page, path.join(outDir, 'shipping-quote.png'));
     await wide.context.close();
+
+    // The platform's side: rate cards are edited by SpareFlow's administrators.
+    const admin = logins.find((login) => login.startsWith('admin@'));
+    if (!admin) throw new Error(`no demo administrator login among ${logins.join(', ')}`);
+    const platform = await open(desktop, admin);
+    await capture(platform.page, '/admin/rate-cards', path.join(outDir, 'rate-cards.png'));
+    await platform.context.close();
 
     const narrow = await open(phone);
     await capture(narrow.page, '/', path.join(outDir, 'phone-dashboard.png'));
     await capture(narrow.page, '/catalog', path.join(outDir, 'phone-catalog.png'));
     await capture(narrow.page, '/stock', path.join(outDir, 'phone-stock.png'));
+    await capture(narrow.page, '/wallet', path.join(outDir, 'phone-wallet.png'));
     await narrow.context.close();
 
     if (problems.length > 0)

@@ -60,7 +60,13 @@ export function RateCardsPage() {
                       <Table.Td>{version.number}</Table.Td>
                       <Table.Td>{formatDateTimeIst(version.effectiveFrom)}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={statusColors[version.status]}>
+                        {/* A status is a word or two: never cut to "IN FO…" by a long note. */}
+                        <Badge
+                          variant="light"
+                          color={statusColors[version.status]}
+                          style={{ overflow: 'visible' }}
+                          miw="max-content"
+                        >
                           {statusLabels[version.status]}
                         </Badge>
                       </Table.Td>

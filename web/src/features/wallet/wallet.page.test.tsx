@@ -36,8 +36,9 @@ const line = (id: number, type: string, amountPaise: number, balanceAfterPaise: 
   amountPaise,
   balanceAfterPaise,
   reference: `${type}:${id}`,
-  description: type === 'topup' ? 'Wallet top-up' : 'Charge for shipment:77',
-  createdAt: '2026-12-01T04:30:00.000Z',
+  // Descriptions sort the other way round from time: the statement must follow time.
+  description: type === 'topup' ? 'Added through Razorpay' : 'Charge for shipment:77',
+  createdAt: type === 'topup' ? '2026-12-01T04:00:00.000Z' : '2026-12-01T04:30:00.000Z',
 });
 
 const party = { name: 'Acme', gstin: null, stateCode: '27', state: 'Maharashtra', address: null };

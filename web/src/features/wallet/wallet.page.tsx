@@ -146,7 +146,12 @@ export function WalletPage() {
         </EmptyState>
       ) : (
         <Stack gap="sm">
-          <DataTable<StatementRow> ariaLabel="Wallet statement" records={rows} columns={columns} />
+          <DataTable<StatementRow>
+            ariaLabel="Wallet statement"
+            records={rows}
+            columns={columns}
+            initialSort={{ columnAccessor: 'createdAt', direction: 'desc' }}
+          />
           <Group justify="space-between" wrap="wrap">
             <Text size="sm" c="dimmed">
               {rows.length} {rows.length === 1 ? 'line' : 'lines'} loaded
