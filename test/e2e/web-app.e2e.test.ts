@@ -41,6 +41,8 @@ function expectPage(response: Response) {
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   // Part of helmet's page set, absent from JSON responses.
   expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  // The payment window (sandbox checkout page, Razorpay's UPI and bank windows) keeps its opener.
+  expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
 }
 
 describe('the web app, served from its build', () => {

@@ -92,6 +92,12 @@ export async function registerWebApp(
     ...htmlSecurityHeaders(config),
     'content-security-policy': webAppPolicyFor(config, webAppContentSecurityPolicy),
     'x-frame-options': 'DENY',
+    // Payment windows keep their opener: the sandbox checkout page hands the payment back with
+    // `window.opener.postMessage`, and Razorpay Checkout opens windows too (UPI, net banking).
+    // Helmet's `same-origin` severs a cross-origin popup from its opener, so the top-up never
+    // learnt it was paid; `same-origin-allow-popups` is what Razorpay asks for and still keeps
+    // pages that open this app out of its browsing context group.
+    'cross-origin-opener-policy': 'same-origin-allow-popups',
     'cache-control': 'no-cache',
   };
   const immutable = 'public, max-age=31536000, immutable';
