@@ -522,3 +522,43 @@ describe('DTDC adapter against the simulator: tracking', () => {
     });
   });
 });
+
+describe('the simulator refuses whole requests as DTDC does', () => {
+  const softdata = (
+    body: string,
+    headers: Record<string, string> = { 'api-key': secrets.apiKey },
+  ) =>
+    fetch(`${baseUrl}/api/customer/integration/consignment/softdata`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    }).then(async (r) => ({ status: r.status, json: (await r.json()) as unknown }));
+
+  it('answers 401 without or with a wrong key and 400 for bodies that are not a consignment list', async () => {
+    expect(await softdata('{}', {})).toEqual({
+      status: 401,
+      json: { error: { message: 'API key should be present', reason: 'NO_API_KEY' } },
+    });
+    expect(await softdata('{}', { 'api-key': 'nope' })).toEqual({
+      status: 401,
+      json: { error: { message: 'Wrong api key', statusCode: 401, reason: 'WRONG_API_KEY' } },
+    });
+    expect((await softdata('not json')).status).toBe(400);
+    expect((await softdata('{"consignments": {}}')).status).toBe(400);
+    expect((await softdata('{"consignments": []}')).status).toBe(400);
+    expect(await softdata(JSON.stringify({ consignments: Array(21).fill({}) }))).toMatchObject({
+      status: 400,
+      json: { error: { reason: 'MAX_MANIFEST_LIST_LENGTH_EXCEEDED' } },
+    });
+  });
+
+  it('a slow answer within the timeout still books', async () => {
+    await fault('softdata', 'slow', { delayMs: 300 });
+    const started = Date.now();
+    expect(await adapter({ timeoutMs: 3000 }).book([consignment()])).toMatchObject({
+      kind: 'answered',
+      outcomes: [{ kind: 'booked' }],
+    });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+});
