@@ -129,6 +129,13 @@ export function dtdcCarrier(
   const all = [...clients.api, ...clients.label, clients.tracking, clients.pincode];
   return {
     carrier,
+    /** Where each kind of call goes, in fail-over order (for logs and the doctor). */
+    urls: {
+      api: apiUrls,
+      label: labelUrls,
+      tracking: simulator ? `${simulator}/dtdc-api` : raw.DTDC_TRACKING_BASE_URL,
+      pincode: pincode.href,
+    },
     /** Closes every outbound client (at shutdown). */
     close: async () => {
       await Promise.all([...new Set(all)].map((c) => c.close()));
