@@ -181,11 +181,15 @@ export class DtdcSimulatorStore {
     await this.pool.query('delete from sandbox_dtdc_faults');
   }
 
+  /** Records a request; only the latest 1,000 are kept, so a long sandbox run stays small. */
   async recordRequest(endpoint: string, body: unknown, receivedAt: number): Promise<void> {
-    await this.pool.query(
-      'insert into sandbox_dtdc_requests (endpoint, body, received_at) values ($1, $2, $3)',
+    const { rows } = await this.pool.query<{ id: string }>(
+      'insert into sandbox_dtdc_requests (endpoint, body, received_at) values ($1, $2, $3) returning id',
       [endpoint, body === undefined ? null : JSON.stringify(body), receivedAt],
     );
+    const id = Number(rows[0]!.id);
+    if (id % 100 === 0)
+      await this.pool.query('delete from sandbox_dtdc_requests where id <= $1', [id - 1000]);
   }
 
   /** The latest received requests of an endpoint, newest first. */
