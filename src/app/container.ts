@@ -62,6 +62,13 @@ import {
   type PaymentsDeps,
   type RazorpaySecrets,
 } from '../modules/payments/index.js';
+import {
+  dtdcCarrier,
+  dtdcSandboxSimulators,
+  dtdcSecrets,
+  type CarrierPort,
+  type DtdcSecrets,
+} from '../modules/shipping/index.js';
 
 /**
  * Everything a SpareFlow process needs, wired once from configuration. The only place that knows
@@ -99,6 +106,8 @@ export interface Container {
   readonly invoiceSupplier: InvoiceSupplier;
   /** Top-ups, refunds and webhooks: the Razorpay gateway (live or the sandbox simulator). */
   readonly payments: PaymentsDeps;
+  /** The courier (DTDC, live or the sandbox simulator): bookings, labels, tracking (issue 13). */
+  readonly carrier: CarrierPort;
   /** Releases every resource in reverse order of acquisition. */
   dispose(): Promise<void>;
 }
@@ -117,10 +126,13 @@ export interface ContainerOptions {
  */
 function sandboxSimulators(
   config: AppConfig,
-  deps: { database: Database; logger: Logger; razorpay: RazorpaySecrets },
+  deps: { database: Database; logger: Logger; razorpay: RazorpaySecrets; dtdc: DtdcSecrets },
 ): VendorSimulator[] {
   void config;
-  return [...razorpaySandboxSimulators(deps.razorpay, deps.database.pool, deps.logger)];
+  return [
+    ...razorpaySandboxSimulators(deps.razorpay, deps.database.pool, deps.logger),
+    ...dtdcSandboxSimulators(deps.dtdc, deps.database.pool, deps.logger),
+  ];
 }
 
 export async function createContainer(options: ContainerOptions): Promise<Container> {
@@ -165,8 +177,9 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     jobs.define(ledgerReconcileJob(database.pool, ledgerDrift));
     jobs.define(auditCheckpointJob(database.db));
     const razorpay = await razorpaySecrets(config);
+    const dtdc = await dtdcSecrets(config);
     const sandbox = await SandboxHost.start(
-      sandboxSimulators(config, { database, logger, razorpay }),
+      sandboxSimulators(config, { database, logger, razorpay, dtdc }),
       logger,
     );
     disposers.push(() => sandbox.stop());
@@ -204,6 +217,8 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
     jobs.define(refundSubmitJob(payments));
     jobs.define(paymentReconcileJob(payments));
     registerReconciliationGauge(metrics.registry, payments);
+    const carrier = dtdcCarrier(config, dtdc, sandbox, metrics.outboundHttp, logger);
+    disposers.push(() => carrier.close());
 
     return {
       config,
@@ -236,6 +251,7 @@ export async function createContainer(options: ContainerOptions): Promise<Contai
       invoiceSupplier,
       storage,
       payments,
+      carrier: carrier.carrier,
       dispose,
     };
   } catch (error) {

@@ -90,6 +90,8 @@ export const envSchema = z.object({
   DTDC_CUSTOMER_CODE: optionalString,
   DTDC_API_BASE_URL: optionalUrl.default('https://dtdcapi.shipsy.io'),
   DTDC_API_FALLBACK_URLS: commaList.pipe(z.array(httpUrl)),
+  /** Label and cancel host (DTDC documents pxapi.dtdc.in); DTDC_API_BASE_URL when unset. */
+  DTDC_LABEL_BASE_URL: optionalUrl,
   DTDC_TRACKING_BASE_URL: optionalUrl.default('https://blktracksvc.dtdc.com/dtdc-api'),
   DTDC_TRACKING_USERNAME: optionalString,
   DTDC_TRACKING_PASSWORD: optionalString,

@@ -14,3 +14,4 @@ export * from '../../modules/pricing/pricing.tables.js';
 export * from '../../modules/ledger/ledger.tables.js';
 export * from '../../modules/payments/payments.tables.js';
 export * from '../../modules/payments/razorpay-simulator.tables.js';
+export * from '../../modules/shipping/dtdc-simulator.tables.js';
