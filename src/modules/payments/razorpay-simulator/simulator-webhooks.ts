@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Logger } from '../../../platform/logging/logger.js';
 import { hmacHex } from '../razorpay-signatures.js';
 import { razorpayId, unixNow } from './simulator-entities.js';
@@ -54,7 +55,7 @@ export async function deliverWebhooks(
       : good;
     return { event: event.event, eventId: razorpayId('evt'), body, signature };
   });
-  if (options.shuffle) prepared.sort(() => Math.random() - 0.5);
+  if (options.shuffle) shuffle(prepared);
   const results: DeliveryResult[] = [];
   const maxAttempts = options.attempts ?? 4;
   const deliverOne = async (item: (typeof prepared)[number]): Promise<DeliveryResult> => {
@@ -93,4 +94,12 @@ export async function deliverWebhooks(
       results.push(...(await Promise.all(Array.from({ length: copies }, () => deliverOne(item)))));
   }
   return results;
+}
+
+/** Fisher–Yates with crypto's integers: an unbiased order (a random comparator is not one). */
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [items[i], items[j]] = [items[j] as T, items[i] as T];
+  }
 }

@@ -127,6 +127,7 @@ export async function validateConsignment(
     return { reason: 'COD_NOT_SERVICEABLE', message: 'COD not available on this lane' };
   if (options.rejectNonAscii)
     for (const side of ['origin_details', 'destination_details'])
+      // The range starts at NUL on purpose (anything outside 7-bit ASCII), hence the disable.
       // eslint-disable-next-line no-control-regex
       if (/[^\x00-\x7f]/.test(JSON.stringify(c[side])))
         return { reason: 'WRONG_INPUT', message: `Non-ASCII characters in ${side}` };
